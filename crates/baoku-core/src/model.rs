@@ -1,0 +1,176 @@
+//! The article record every other part reads: produced by the segmenter,
+//! exported as NDJSON, shipped to the browser inside data shards.
+
+use serde::{Deserialize, Serialize};
+
+/// What sort of item an article is; drives display and the `kind` facet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A 本报讯-style report.
+    News,
+    /// A longer piece with a ■ byline or an "X 聊城报道" byline.
+    Feature,
+    /// A photo caption, byline after the caption.
+    Photo,
+    /// An official notice (通知, 公告) with signature and date.
+    Notice,
+    /// A commentary or editorial (评论, 短评, 时评).
+    Commentary,
+    /// A sidebar such as 记者感言 that accompanies another article.
+    Sidebar,
+    /// A front-page teaser pointing to another page; it has no body.
+    Teaser,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::News => "news",
+            Kind::Feature => "feature",
+            Kind::Photo => "photo",
+            Kind::Notice => "notice",
+            Kind::Commentary => "commentary",
+            Kind::Sidebar => "sidebar",
+            Kind::Teaser => "teaser",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Kind::News => "消息",
+            Kind::Feature => "通讯",
+            Kind::Photo => "图片",
+            Kind::Notice => "公告",
+            Kind::Commentary => "评论",
+            Kind::Sidebar => "花絮",
+            Kind::Teaser => "导读",
+        }
+    }
+}
+
+/// What the newsroom knows about one page file (from `corpus/pages.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    /// Issue date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Page label as printed, e.g. `1` or `A3`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// One article as a reader recognises it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: page file stem plus a hash of the article's opening text.
+    pub id: String,
+    /// Page file name the article came from.
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    /// Issue date `YYYY-MM-DD`, from metadata or inferred.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// True when `date` was inferred from the text rather than given.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub date_inferred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    pub kind: Kind,
+    #[serde(default)]
+    pub kicker: Option<String>,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub subheadline: Option<String>,
+    #[serde(default)]
+    pub reporters: Vec<String>,
+    #[serde(default)]
+    pub correspondents: Vec<String>,
+    /// Names printed without a role word (本报讯（赵琦）, "X 聊城报道").
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The dateline as printed in the opening, e.g. `3月25日`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// The dateline resolved against the issue date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<String>,
+    /// Where the article continues, e.g. `第7版` from (下转第7版).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued_on: Option<String>,
+    /// Liaocheng divisions the story is about (see `gazetteer`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Article {
+    /// Every person credited, in byline order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.reporters
+            .iter()
+            .chain(&self.correspondents)
+            .chain(&self.authors)
+            .map(String::as_str)
+    }
+
+    /// The headline a list shows; photos and untitled items fall back to
+    /// the opening of their text.
+    pub fn display_title(&self) -> String {
+        if let Some(h) = &self.headline {
+            return h.clone();
+        }
+        let first = self.paragraphs.first().map(String::as_str).unwrap_or("");
+        let mut t: String = first.chars().take(28).collect();
+        if first.chars().count() > 28 {
+            t.push('…');
+        }
+        t
+    }
+
+    pub fn year(&self) -> Option<&str> {
+        self.date.as_deref().and_then(|d| d.get(0..4))
+    }
+
+    pub fn month(&self) -> Option<&str> {
+        self.date.as_deref().and_then(|d| d.get(0..7))
+    }
+
+    /// GB/T 7714-2015 newspaper reference: 作者.题名[N].报纸名,出版日期(版次).
+    pub fn citation(&self) -> String {
+        let mut s = String::new();
+        let names: Vec<&str> = self.names().collect();
+        if !names.is_empty() {
+            // GB/T 7714 lists up to three authors, then ",等".
+            let shown: Vec<&str> = names.iter().take(3).copied().collect();
+            s.push_str(&shown.join(","));
+            if names.len() > 3 {
+                s.push_str(",等");
+            }
+            s.push('.');
+        }
+        s.push_str(&self.display_title());
+        s.push_str("[N].");
+        s.push_str(self.publication.as_deref().unwrap_or("报纸名不详"));
+        if let Some(d) = &self.date {
+            s.push(',');
+            s.push_str(d);
+        }
+        if let Some(p) = &self.page {
+            s.push('(');
+            s.push_str(p);
+            s.push(')');
+        }
+        s.push('.');
+        s
+    }
+}

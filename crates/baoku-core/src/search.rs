@@ -1,0 +1,687 @@
+//! The search engine: exact substring semantics over folded text, found
+//! through character unigram and bigram postings.
+//!
+//! A term matches an article iff `fold(term)` is a substring of
+//! `fold(searchable text)`. One- and two-character terms are answered from
+//! the postings alone (a two-character substring *is* a bigram); longer
+//! terms intersect the postings of their bigrams and then verify the few
+//! candidates with a substring scan, so there are no false positives and,
+//! since every occurrence contains all its bigrams, no misses. No
+//! dictionary segmentation is involved anywhere.
+
+use crate::fold::Folder;
+use crate::model::{Article, Kind};
+use std::collections::{BTreeMap, HashMap};
+
+/// One parsed query: AND over groups, each group an OR of terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub groups: Vec<Vec<String>>,
+    pub exclude: Vec<String>,
+}
+
+impl Query {
+    /// Parse what a reader typed. Spaces mean AND, `"…"` keeps a phrase
+    /// together, `-term` excludes, `a|b` means either. Terms are folded;
+    /// anything that folds to nothing is dropped, so any input parses.
+    pub fn parse(input: &str, folder: &Folder) -> Query {
+        let mut q = Query::default();
+        let mut tokens: Vec<(String, bool)> = Vec::new(); // (raw, quoted)
+        let mut cur = String::new();
+        let mut in_quote = false;
+        for c in input.chars() {
+            let is_quote = matches!(c, '"' | '“' | '”' | '＂' | '「' | '」');
+            if is_quote {
+                if in_quote {
+                    tokens.push((std::mem::take(&mut cur), true));
+                } else if !cur.is_empty() {
+                    tokens.push((std::mem::take(&mut cur), false));
+                }
+                in_quote = !in_quote;
+            } else if !in_quote && crate::text::is_space(c) {
+                if !cur.is_empty() {
+                    tokens.push((std::mem::take(&mut cur), false));
+                }
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            tokens.push((cur, in_quote));
+        }
+        for (raw, quoted) in tokens {
+            if quoted {
+                let t = folder.fold(&raw);
+                if !t.is_empty() {
+                    q.groups.push(vec![t]);
+                }
+                continue;
+            }
+            if let Some(rest) = raw.strip_prefix(['-', '－']) {
+                let t = folder.fold(rest);
+                if !t.is_empty() && !t.chars().all(|c| c == '-') {
+                    q.exclude.push(t);
+                }
+                continue;
+            }
+            let alts: Vec<String> = raw
+                .split(['|', '｜'])
+                .map(|a| folder.fold(a))
+                .filter(|a| !a.is_empty())
+                .collect();
+            if !alts.is_empty() {
+                q.groups.push(alts);
+            }
+        }
+        q
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty() && self.exclude.is_empty()
+    }
+
+    /// Terms to highlight.
+    pub fn positive_terms(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.groups.iter().flatten().cloned().collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+    pub fn parse(s: &str) -> Sort {
+        match s {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Year,
+    Month,
+    Kind,
+    Place,
+    Reporter,
+    Publication,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [Facet::Year, Facet::Month, Facet::Kind, Facet::Place, Facet::Reporter, Facet::Publication];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Year => "year",
+            Facet::Month => "month",
+            Facet::Kind => "kind",
+            Facet::Place => "place",
+            Facet::Reporter => "reporter",
+            Facet::Publication => "publication",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == k)
+    }
+
+    /// The values an article has for this facet.
+    pub fn values(self, a: &Article) -> Vec<String> {
+        match self {
+            Facet::Year => a.year().map(str::to_string).into_iter().collect(),
+            Facet::Month => a.month().map(str::to_string).into_iter().collect(),
+            Facet::Kind => vec![a.kind.as_str().to_string()],
+            Facet::Place => a.places.clone(),
+            Facet::Reporter => a.reporters.iter().chain(&a.authors).cloned().collect(),
+            Facet::Publication => a.publication.clone().into_iter().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Filters: values within one facet are OR'ed, facets are AND'ed.
+    pub filters: Vec<(Facet, String)>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub score: f64,
+    pub snippet: String,
+    /// Char ranges `[start, end)` within `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Per facet, (value, count) by descending count.
+    pub facets: Vec<(Facet, Vec<(String, usize)>)>,
+    /// Matching documents per month (`YYYY-MM`), oldest first.
+    pub timeline: Vec<(String, usize)>,
+    /// Folded terms to highlight in the reader view.
+    pub terms: Vec<String>,
+}
+
+struct Doc {
+    /// Folded searchable text.
+    text: String,
+    /// Byte end of the folded kicker + headline + subheadline.
+    head_end: usize,
+    chars: u32,
+}
+
+/// The in-memory index over a set of articles.
+pub struct Index {
+    folder: Folder,
+    articles: Vec<Article>,
+    docs: Vec<Doc>,
+    uni: HashMap<char, Vec<(u32, u32)>>,
+    bi: HashMap<(char, char), Vec<(u32, u32)>>,
+    avg_chars: f64,
+    /// Doc numbers, newest first (ties by id).
+    by_date: Vec<u32>,
+}
+
+/// The text a query is matched against, in order: kicker, headline,
+/// subheadline, byline names, body. Returns (text, end of the heading part).
+pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
+    let mut s = String::new();
+    for h in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+        folder.fold_into(h, &mut s);
+    }
+    let head_end = s.len();
+    for n in a.names() {
+        folder.fold_into(n, &mut s);
+    }
+    for p in &a.paragraphs {
+        folder.fold_into(p, &mut s);
+    }
+    (s, head_end)
+}
+
+fn count_overlapping(hay: &str, needle: &str) -> u32 {
+    let mut n = 0;
+    let mut from = 0;
+    let step = needle.chars().next().map(char::len_utf8).unwrap_or(1);
+    while let Some(p) = hay[from..].find(needle) {
+        n += 1;
+        from += p + step;
+    }
+    n
+}
+
+fn intersect(a: &[u32], b: &[(u32, u32)]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+impl Index {
+    pub fn new(articles: Vec<Article>, folder: Folder) -> Index {
+        let mut docs = Vec::with_capacity(articles.len());
+        let mut uni: HashMap<char, Vec<(u32, u32)>> = HashMap::new();
+        let mut bi: HashMap<(char, char), Vec<(u32, u32)>> = HashMap::new();
+        let mut local_u: HashMap<char, u32> = HashMap::new();
+        let mut local_b: HashMap<(char, char), u32> = HashMap::new();
+        let mut total = 0u64;
+        for (d, a) in articles.iter().enumerate() {
+            let (text, head_end) = searchable_text(a, &folder);
+            local_u.clear();
+            local_b.clear();
+            let mut prev: Option<char> = None;
+            let mut chars = 0u32;
+            for c in text.chars() {
+                chars += 1;
+                *local_u.entry(c).or_default() += 1;
+                if let Some(p) = prev {
+                    *local_b.entry((p, c)).or_default() += 1;
+                }
+                prev = Some(c);
+            }
+            total += chars as u64;
+            for (&c, &n) in &local_u {
+                uni.entry(c).or_default().push((d as u32, n));
+            }
+            for (&b, &n) in &local_b {
+                bi.entry(b).or_default().push((d as u32, n));
+            }
+            docs.push(Doc { text, head_end, chars });
+        }
+        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
+        by_date.sort_by(|&x, &y| {
+            let (a, b) = (&articles[x as usize], &articles[y as usize]);
+            b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
+        });
+        let avg_chars = if docs.is_empty() { 1.0 } else { (total as f64 / docs.len() as f64).max(1.0) };
+        Index { folder, articles, docs, uni, bi, avg_chars, by_date }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn folder(&self) -> &Folder {
+        &self.folder
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// Documents containing `term` (folded), with occurrence counts, by doc number.
+    pub fn term_docs(&self, term: &str) -> Vec<(u32, u32)> {
+        let cs: Vec<char> = term.chars().collect();
+        match cs.len() {
+            0 => vec![],
+            1 => self.uni.get(&cs[0]).cloned().unwrap_or_default(),
+            2 => self.bi.get(&(cs[0], cs[1])).cloned().unwrap_or_default(),
+            _ => {
+                let mut lists: Vec<&Vec<(u32, u32)>> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                for w in cs.windows(2) {
+                    let k = (w[0], w[1]);
+                    if !seen.insert(k) {
+                        continue;
+                    }
+                    match self.bi.get(&k) {
+                        Some(l) => lists.push(l),
+                        None => return vec![],
+                    }
+                }
+                lists.sort_by_key(|l| l.len());
+                let mut cand: Vec<u32> = lists[0].iter().map(|p| p.0).collect();
+                for l in &lists[1..] {
+                    if cand.is_empty() {
+                        break;
+                    }
+                    cand = intersect(&cand, l);
+                }
+                cand.into_iter()
+                    .filter_map(|d| {
+                        let n = count_overlapping(&self.docs[d as usize].text, term);
+                        (n > 0).then_some((d, n))
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.docs.len() as f64;
+        let df = df as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Documents matching the query (before filters), with scores.
+    fn matching(&self, q: &Query) -> Vec<(u32, f64)> {
+        const K1: f64 = 1.2;
+        const B: f64 = 0.75;
+        let mut acc: Option<HashMap<u32, f64>> = None;
+        if q.groups.is_empty() {
+            acc = Some((0..self.docs.len() as u32).map(|d| (d, 0.0)).collect());
+        }
+        // Rare groups first: the candidate set only shrinks.
+        let mut groups: Vec<Vec<(String, Vec<(u32, u32)>)>> = Vec::new();
+        for g in &q.groups {
+            groups.push(g.iter().map(|t| (t.clone(), self.term_docs(t))).collect());
+        }
+        groups.sort_by_key(|g| g.iter().map(|(_, l)| l.len()).sum::<usize>());
+        for g in groups {
+            let mut gscore: HashMap<u32, f64> = HashMap::new();
+            for (term, list) in &g {
+                let idf = self.idf(list.len());
+                for &(d, tf) in list {
+                    if let Some(a) = &acc {
+                        if !a.contains_key(&d) {
+                            continue;
+                        }
+                    }
+                    let doc = &self.docs[d as usize];
+                    let tf = tf as f64;
+                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc.chars as f64 / self.avg_chars));
+                    let head = if doc.text[..doc.head_end].contains(term.as_str()) { 2.0 } else { 0.0 };
+                    *gscore.entry(d).or_default() += idf * (norm + head);
+                }
+            }
+            acc = Some(match acc {
+                None => gscore,
+                Some(a) => gscore.into_iter().map(|(d, s)| (d, s + a[&d])).collect(),
+            });
+            if acc.as_ref().is_some_and(|a| a.is_empty()) {
+                break;
+            }
+        }
+        let mut acc = acc.unwrap_or_default();
+        for t in &q.exclude {
+            for (d, _) in self.term_docs(t) {
+                acc.remove(&d);
+            }
+        }
+        acc.into_iter().collect()
+    }
+
+    pub fn search(&self, req: &SearchRequest) -> SearchResults {
+        let q = Query::parse(&req.query, &self.folder);
+        let mut matched = self.matching(&q);
+        let mut by_facet: BTreeMap<Facet, Vec<&str>> = BTreeMap::new();
+        for (f, v) in &req.filters {
+            by_facet.entry(*f).or_default().push(v.as_str());
+        }
+        matched.retain(|(d, _)| {
+            let a = &self.articles[*d as usize];
+            by_facet.iter().all(|(f, vals)| f.values(a).iter().any(|v| vals.contains(&v.as_str())))
+        });
+        let rank_of: HashMap<u32, usize> = if req.sort == Sort::Relevance && !q.groups.is_empty() {
+            HashMap::new()
+        } else {
+            self.by_date.iter().enumerate().map(|(i, &d)| (d, i)).collect()
+        };
+        match req.sort {
+            _ if req.sort == Sort::Relevance && !q.groups.is_empty() => matched.sort_by(|a, b| {
+                b.1.partial_cmp(&a.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| self.articles[b.0 as usize].date.cmp(&self.articles[a.0 as usize].date))
+                    .then(a.0.cmp(&b.0))
+            }),
+            Sort::Oldest => matched.sort_by_key(|(d, _)| std::cmp::Reverse(rank_of[d])),
+            _ => matched.sort_by_key(|(d, _)| rank_of[d]),
+        }
+        let terms = q.positive_terms();
+        let facets = Facet::ALL
+            .iter()
+            .map(|&f| {
+                let mut counts: HashMap<String, usize> = HashMap::new();
+                for (d, _) in &matched {
+                    for v in f.values(&self.articles[*d as usize]) {
+                        *counts.entry(v).or_default() += 1;
+                    }
+                }
+                let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+                if matches!(f, Facet::Year | Facet::Month) {
+                    v.sort_by(|a, b| b.0.cmp(&a.0));
+                } else {
+                    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                }
+                (f, v)
+            })
+            .collect::<Vec<_>>();
+        let mut months: BTreeMap<String, usize> = BTreeMap::new();
+        for (d, _) in &matched {
+            if let Some(m) = self.articles[*d as usize].month() {
+                *months.entry(m.to_string()).or_default() += 1;
+            }
+        }
+        let total = matched.len();
+        let limit = if req.limit == 0 { 20 } else { req.limit };
+        let hits = matched
+            .iter()
+            .skip(req.offset)
+            .take(limit)
+            .map(|&(d, score)| {
+                let (snippet, highlights) = self.snippet(&self.articles[d as usize], &terms);
+                Hit { doc: d as usize, score, snippet, highlights }
+            })
+            .collect();
+        SearchResults { total, hits, facets, timeline: months.into_iter().collect(), terms }
+    }
+
+    /// Highlight ranges (chars) of `terms` in each of `parts`, found in the
+    /// parts' joined folded text so a hit across a paragraph break shows too.
+    pub fn highlight_parts(&self, parts: &[&str], terms: &[String]) -> Vec<Vec<(usize, usize)>> {
+        highlight_parts(&self.folder, parts, terms)
+    }
+
+    /// A passage of the body around the first hit, with highlight ranges.
+    pub fn snippet(&self, a: &Article, terms: &[String]) -> (String, Vec<(usize, usize)>) {
+        const BEFORE: usize = 24;
+        const LEN: usize = 96;
+        let parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+        let hl = highlight_parts(&self.folder, &parts, terms);
+        let first = hl.iter().enumerate().find_map(|(p, r)| r.first().map(|r| (p, r.0)));
+        let (p, at) = first.unwrap_or((0, 0));
+        let Some(para) = a.paragraphs.get(p) else { return (String::new(), vec![]) };
+        let chars: Vec<char> = para.chars().collect();
+        let start = at.saturating_sub(BEFORE);
+        let end = (start + LEN).min(chars.len());
+        let mut s = String::new();
+        let shift = if start > 0 {
+            s.push('…');
+            1
+        } else {
+            0
+        };
+        s.extend(&chars[start..end]);
+        if end < chars.len() {
+            s.push('…');
+        }
+        let ranges = hl[p]
+            .iter()
+            .filter(|r| r.1 > start && r.0 < end)
+            .map(|r| (r.0.max(start) - start + shift, r.1.min(end) - start + shift))
+            .collect();
+        (s, ranges)
+    }
+}
+
+/// See [`Index::highlight_parts`].
+pub fn highlight_parts(folder: &Folder, parts: &[&str], terms: &[String]) -> Vec<Vec<(usize, usize)>> {
+    let mut folded: Vec<char> = Vec::new();
+    let mut origin: Vec<(usize, usize)> = Vec::new();
+    for (pi, p) in parts.iter().enumerate() {
+        folder.fold_each(p, |c, i| {
+            folded.push(c);
+            origin.push((pi, i));
+        });
+    }
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); parts.len()];
+    for t in terms {
+        let tc: Vec<char> = t.chars().collect();
+        if tc.is_empty() || tc.len() > folded.len() {
+            continue;
+        }
+        for s in 0..=folded.len() - tc.len() {
+            if folded[s..s + tc.len()] != tc[..] {
+                continue;
+            }
+            // Split the folded range by part, mapping back to source chars.
+            let mut k = s;
+            while k < s + tc.len() {
+                let (pi, first) = origin[k];
+                let mut last = first;
+                while k < s + tc.len() && origin[k].0 == pi {
+                    last = origin[k].1;
+                    k += 1;
+                }
+                out[pi].push((first, last + 1));
+            }
+        }
+    }
+    for r in out.iter_mut() {
+        r.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(r.len());
+        for &(a, b) in r.iter() {
+            match merged.last_mut() {
+                Some(m) if a <= m.1 => m.1 = m.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *r = merged;
+    }
+    out
+}
+
+/// The reference semantics, written as plainly as possible: fold the
+/// article text and the terms, then `contains`. Tests and benchmarks
+/// compare the index against it.
+pub mod reference {
+    use super::*;
+
+    pub fn matches(articles: &[Article], folder: &Folder, query: &str) -> Vec<usize> {
+        let q = Query::parse(query, folder);
+        articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                let (text, _) = searchable_text(a, folder);
+                q.groups.iter().all(|g| g.iter().any(|t| text.contains(t.as_str())))
+                    && !q.exclude.iter().any(|t| text.contains(t.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The naive scan over pre-folded texts: the baseline for benchmarks.
+    pub fn scan(folded: &[String], terms: &[String]) -> usize {
+        folded.iter().filter(|t| terms.iter().all(|q| t.contains(q.as_str()))).count()
+    }
+}
+
+/// Kinds in display order for facet lists.
+pub fn kind_from_str(s: &str) -> Option<Kind> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, head: &str, body: &[&str], date: &str) -> Article {
+        Article {
+            id: id.into(),
+            source: "t.txt".into(),
+            publication: Some("聊城日报".into()),
+            date: Some(date.into()),
+            date_inferred: false,
+            page: None,
+            kind: Kind::News,
+            kicker: None,
+            headline: Some(head.into()),
+            subheadline: None,
+            reporters: vec!["王五".into()],
+            correspondents: vec![],
+            authors: vec![],
+            dateline: None,
+            event_date: None,
+            continued_on: None,
+            places: vec!["临清市".into()],
+            paragraphs: body.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn index() -> Index {
+        Index::new(
+            vec![
+                art("a", "专精特新企业", &["专精特新“小巨人”企业获奖励50万元。", "轴承产业发展。"], "2025-03-26"),
+                art("b", "贷款发放", &["累计发放贷款1.3亿元，RCEP 证书。"], "2022-01-05"),
+                art("c", "水环境", &["2024 年，治理水\n环境。"], "2024-05-01"),
+            ],
+            Folder::builtin(),
+        )
+    }
+
+    fn ids(ix: &Index, q: &str) -> Vec<String> {
+        let r = ix.search(&SearchRequest { query: q.into(), limit: 50, ..Default::default() });
+        let mut v: Vec<String> = r.hits.iter().map(|h| ix.articles()[h.doc].id.clone()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn substring_semantics() {
+        let ix = index();
+        assert_eq!(ids(&ix, "小巨人"), vec!["a"]);
+        assert_eq!(ids(&ix, "轴"), vec!["a"]);
+        assert_eq!(ids(&ix, "1.3亿元"), vec!["b"]);
+        assert_eq!(ids(&ix, "ＲＣＥＰ"), vec!["b"]);
+        assert_eq!(ids(&ix, "治理水环境"), vec!["c"]);
+        assert_eq!(ids(&ix, "2024年"), vec!["c"]);
+        assert_eq!(ids(&ix, "专精 -奖励"), Vec::<String>::new());
+        assert_eq!(ids(&ix, "奖励|贷款"), vec!["a", "b"]);
+        assert_eq!(ids(&ix, "\"RCEP 证书\""), vec!["b"]);
+        assert_eq!(ids(&ix, "王五 临清"), Vec::<String>::new());
+        assert_eq!(ids(&ix, "王五"), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn hostile_queries_do_not_panic() {
+        let ix = index();
+        for q in ["", "\"", "-", "- -", "|||", "\"unterminated", "😀", "<script>alert(1)</script>", "，。！", &"专".repeat(10_000)] {
+            let r = ix.search(&SearchRequest { query: q.into(), limit: 5, ..Default::default() });
+            assert!(r.total <= 3);
+        }
+    }
+
+    #[test]
+    fn ranking_prefers_headline_and_sorts_by_date() {
+        let ix = index();
+        let r = ix.search(&SearchRequest { query: "".into(), sort: Sort::Newest, limit: 10, ..Default::default() });
+        let order: Vec<&str> = r.hits.iter().map(|h| ix.articles()[h.doc].id.as_str()).collect();
+        assert_eq!(order, vec!["a", "c", "b"]);
+        let r = ix.search(&SearchRequest { query: "".into(), sort: Sort::Oldest, limit: 10, ..Default::default() });
+        assert_eq!(ix.articles()[r.hits[0].doc].id, "b");
+        let r = ix.search(&SearchRequest { query: "贷款".into(), limit: 10, ..Default::default() });
+        assert_eq!(r.hits[0].highlights.len(), 1);
+        let (s, e) = r.hits[0].highlights[0];
+        let snip: Vec<char> = r.hits[0].snippet.chars().collect();
+        assert_eq!(snip[s..e].iter().collect::<String>(), "贷款");
+    }
+
+    #[test]
+    fn highlights_cross_paragraphs_and_layout_spaces() {
+        let f = Folder::builtin();
+        let h = highlight_parts(&f, &["治理水", "环境。", "1 .3亿"], &["水环境".into(), "1.3".into()]);
+        assert_eq!(h, vec![vec![(2, 3)], vec![(0, 2)], vec![(0, 4)]]);
+    }
+
+    #[test]
+    fn facets_and_filters() {
+        let ix = index();
+        let r = ix.search(&SearchRequest { query: "".into(), filters: vec![(Facet::Year, "2025".into())], limit: 10, ..Default::default() });
+        assert_eq!(r.total, 1);
+        let years = &r.facets.iter().find(|f| f.0 == Facet::Year).unwrap().1;
+        assert_eq!(years, &vec![("2025".to_string(), 1)]);
+    }
+}
