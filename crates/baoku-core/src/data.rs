@@ -100,3 +100,28 @@ mod tests {
         assert!(ok.fold.is_empty());
     }
 }
+
+/// `pages.json` beside the page files: what the newsroom knows per file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PagesMeta {
+    pub format_version: u32,
+    #[serde(default)]
+    pub pages: BTreeMap<String, crate::model::PageMeta>,
+}
+
+impl PagesMeta {
+    pub fn from_json(json: &str) -> Result<PagesMeta, DataError> {
+        let m: PagesMeta = parse_versioned("pages.json", json)?;
+        for (file, meta) in &m.pages {
+            if let Some(d) = &meta.date {
+                if crate::dates::Ymd::parse(d).is_none() {
+                    return Err(DataError::Malformed {
+                        what: "pages.json".into(),
+                        detail: format!("date {d:?} for {file} is not a YYYY-MM-DD calendar date"),
+                    });
+                }
+            }
+        }
+        Ok(m)
+    }
+}

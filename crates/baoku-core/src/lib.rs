@@ -14,7 +14,7 @@ pub mod search;
 pub mod segment;
 pub mod text;
 
-pub use data::{DataError, Manifest, Shard, FORMAT_VERSION};
+pub use data::{DataError, Manifest, PagesMeta, Shard, FORMAT_VERSION};
 pub use fold::Folder;
 pub use model::{Article, Kind, PageMeta};
 pub use search::{Index, Query, SearchRequest, SearchResults, Sort};

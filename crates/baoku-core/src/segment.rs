@@ -25,6 +25,8 @@ enum LineKind {
     Text,
     /// A markdown heading (`## ...`).
     MdHeading,
+    /// A sidebar label on its own line (记者感言).
+    Label,
     /// A 本报讯 / 新华社…电 line: an article starts here, byline inline.
     Lead,
     /// A byline on a line of its own (■ 本报记者 X; X 聊城报道).
@@ -67,6 +69,8 @@ struct Draft {
     heading: Option<usize>,
     teaser: Option<(Vec<String>, String)>,
     continued: Option<String>,
+    /// A caption split off the end of this draft's article.
+    embedded_in: Option<usize>,
 }
 
 impl Draft {
@@ -181,7 +185,9 @@ fn is_byline_line(s: &str) -> bool {
         .iter()
         .enumerate()
         .all(|(i, t)| ROLE_WORDS.contains(&t.as_str()) || is_name(t) || (i + 1 == toks.len() && is_dispatch_place(t)));
-    all_ok && (marked || has_role || dispatch) && toks.iter().any(|t| is_name(t))
+    // Unmarked bylines separate role and names with spaces ("记者感言" is a label).
+    let spaced = marked || t.split(is_space).filter(|x| !x.is_empty()).count() >= 2;
+    all_ok && spaced && (marked || has_role || dispatch) && toks.iter().any(|t| is_name(t))
 }
 
 /// A 本报讯 / 新华社北京3月25日电 opening.
@@ -229,6 +235,15 @@ fn is_furniture(t: &str) -> bool {
         }
     }
     false
+}
+
+/// A bare page label ("第2版", "A3版"): in a contents box it points the
+/// teasers above it to that page.
+fn page_label(t: &str) -> Option<String> {
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let inner = s.strip_prefix('第').unwrap_or(&s).strip_suffix('版')?;
+    (!inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| format!("第{inner}版"))
 }
 
 fn pointer_target(t: &str) -> Option<String> {
@@ -292,10 +307,12 @@ fn classify(page: &str) -> Vec<Line> {
             if part.is_empty() {
                 continue;
             }
-            let kind = if let Some(p) = pointer_target(&part) {
+            let kind = if let Some(p) = pointer_target(&part).or_else(|| page_label(&part)) {
                 LineKind::Pointer(p)
             } else if is_furniture(&part) {
                 LineKind::Furniture
+            } else if is_sidebar_label(std::slice::from_ref(&part)) {
+                LineKind::Label
             } else if lead_prefix_len(&part).is_some() {
                 LineKind::Lead
             } else if is_byline_line(&part) {
@@ -331,6 +348,10 @@ fn heading_like(lines: &[&Line]) -> bool {
     if total > 60 {
         return false;
     }
+    let commas: usize = lines.iter().map(|l| l.text.matches(['，', ',', '、']).count()).sum();
+    if commas > 1 {
+        return false;
+    }
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim();
         if visible_len(t) > HEADING_LINE_MAX || is_date_line(t) {
@@ -339,8 +360,14 @@ fn heading_like(lines: &[&Line]) -> bool {
         if t.contains(['。', '；', ';', '@', '＠']) || t.contains("电话") || t.contains("邮箱") {
             return false;
         }
-        if t.matches(['，', ',']).count() > 1 {
+        if t.matches(['，', ',', '、']).count() > 1 {
             return false;
+        }
+        // "目前，…": a short clause then a comma opens a sentence, not a headline.
+        if let Some(p) = t.find(['，', ',']) {
+            if visible_len(&t[..p]) <= 4 {
+                return false;
+            }
         }
         let last = t.chars().last().unwrap_or(' ');
         if matches!(last, '，' | '、' | '：' | ':' | ',' | '（' | '(') || ends_sentence(t) {
@@ -393,6 +420,10 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 }
                 units.push(Unit::Byline { text, trailing });
             }
+            LineKind::Label => {
+                units.push(Unit::Heading { lines: vec![l.text.clone()], md: false });
+                i += 1;
+            }
             LineKind::MdHeading => {
                 let mut hl = vec![l.text.clone()];
                 i += 1;
@@ -410,7 +441,7 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     i += 1;
                 }
                 let block: Vec<&Line> = lines[start..i].iter().collect();
-                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(['：', ':'])));
+                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
                 let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
                 if heading_like(&block) && !prev_is_body_mid && !continues_lead {
                     let texts: Vec<String> = block.iter().map(|l| collapse_spaces(&l.text)).collect();
@@ -484,8 +515,15 @@ fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
     false
 }
 
+/// Words that label a sidebar printed next to its article.
+const SIDEBAR_LABELS: &[&str] = &["记者感言", "记者手记", "采访手记", "编后", "编后语", "相关链接", "链接", "背景链接", "短评", "小贴士"];
+
+fn is_sidebar_label(lines: &[String]) -> bool {
+    lines.iter().any(|l| SIDEBAR_LABELS.contains(&l.trim_matches(is_space).trim_end_matches(['：', ':'])))
+}
+
 fn strong_heading(lines: &[String], md: bool) -> bool {
-    md || lines.iter().any(|l| l.starts_with("——") || l.starts_with("--"))
+    md || is_sidebar_label(lines) || lines.iter().any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
 }
 
 struct HeadingSlot {
@@ -558,7 +596,8 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                         if let Some(cut) = split_last_block(&d.lines) {
                             let caption = d.lines.split_off(cut);
                             d.closed = true;
-                            drafts.push(Draft { lines: caption, byline: vec![text.clone()], trailing: true, closed: true, ..Default::default() });
+                            let parent = Some(drafts.len() - 1);
+                            drafts.push(Draft { lines: caption, byline: vec![text.clone()], trailing: true, closed: true, embedded_in: parent, ..Default::default() });
                         } else {
                             d.byline.push(text.clone());
                             d.closed = true;
@@ -651,13 +690,16 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         let s = &slots[k];
         let free = |i: Option<usize>, drafts: &[Draft]| i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none());
         let (a, b) = (free(s.prev, drafts), free(s.next, drafts));
-        let prefer_next = if s.md {
+        let prefer_next = if s.md || is_sidebar_label(&s.lines) {
             true
         } else if diff.abs() > 0.2 {
             diff > 0.0
         } else {
             direction > 0.0
         };
+        // A caption printed inside an article defers to that article.
+        let host = |i: Option<usize>, drafts: &[Draft]| i.map(|i| drafts[i].embedded_in.filter(|&p| drafts[p].heading.is_none()).unwrap_or(i));
+        let (a, b) = (host(a, drafts), host(b, drafts));
         let pick = if prefer_next { b.or(a) } else { a.or(b) };
         if let Some(p) = pick {
             drafts[p].heading = Some(k);
@@ -675,6 +717,15 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
         // Equal-level markdown headings read as one headline.
         return (None, Some(lines.join(" ")), None);
     }
+    // A kicker may end with a dash that leads into the headline (…高唐县——).
+    if let Some(k) = lines.iter().position(|l| l.ends_with("——") && !l.starts_with("——")) {
+        if k + 1 < lines.len() {
+            let kicker = lines[k].trim_end_matches('—').to_string();
+            let rest = &lines[k + 1..];
+            let (_, h, s) = split_heading(rest, false);
+            return (Some(kicker), h, s);
+        }
+    }
     let sub_at = lines.iter().position(|l| l.starts_with("——") || l.starts_with("--"));
     let (main, sub) = match sub_at {
         Some(0) => (vec![], Some(lines.join(""))),
@@ -689,8 +740,18 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
         let a_t = a.trim_end_matches(['：', ':']);
         len(a_t) <= 5 || (len(a) * 5 <= len(b) * 4 && !a.contains(' '))
     };
+    // Lines above a kicker + headline pair with a subheadline are banners
+    // or column names, not part of this article's heading.
+    let main: Vec<String> = if sub.is_some() && main.len() > 2 {
+        main[main.len() - 2..].to_vec()
+    } else {
+        main
+    };
     match main.len() {
         1 => (None, Some(main[0].clone()), sub),
+        _ if sub.is_some() && !is_kicker(&main[main.len() - 2], &main[main.len() - 1]) && main[main.len() - 2].contains(' ') => {
+            (None, Some(main[main.len() - 1].clone()), sub)
+        }
         _ => {
             let (a, b) = (&main[main.len() - 2], &main[main.len() - 1]);
             if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
@@ -874,7 +935,9 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             let mut raw = String::new();
             let mut used = 0;
             for l in lines.iter().take(take).flatten() {
-                if !raw.is_empty() {
+                // A surname left alone at a line end continues on the next line (贾 / 明鑫).
+                let cut_name = raw.rsplit(is_space).next().is_some_and(|t| t.chars().count() == 1 && t.chars().all(is_han));
+                if !raw.is_empty() && !cut_name {
                     raw.push(' ');
                 }
                 raw.push_str(&l.text);
