@@ -1,0 +1,5 @@
+pub mod facets;
+pub mod highlighted;
+pub mod result_list;
+pub mod search_box;
+pub mod timeline;

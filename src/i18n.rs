@@ -1,0 +1,78 @@
+//! UI strings in Chinese (default) and English.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(s: &str) -> Lang {
+        if s == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn t(self, key: &str) -> &'static str {
+        let (zh, en) = match key {
+            "title" => ("报库 · 聊城新闻档案", "Baoku · Liaocheng news archive"),
+            "search" => ("搜索报道", "Search the archive"),
+            "placeholder" => ("输入关键词，如 专精特新、小巨人 奖励、1.3亿元", "Type words, e.g. 专精特新, 小巨人 奖励, 1.3亿元"),
+            "loading" => ("正在载入档案…", "Loading the archive…"),
+            "retry" => ("重试", "Retry"),
+            "load_error" => ("档案数据无法载入", "The archive data could not be loaded"),
+            "results" => ("篇结果", "results"),
+            "articles" => ("篇报道", "articles"),
+            "no_results" => ("没有找到", "Nothing found for"),
+            "drop_filters" => ("取消所有筛选", "Drop all filters"),
+            "more" => ("显示更多", "Show more"),
+            "back" => ("返回结果", "Back to results"),
+            "prev" => ("上一篇", "Previous"),
+            "next" => ("下一篇", "Next"),
+            "cite" => ("复制引用", "Copy citation"),
+            "copied" => ("已复制", "Copied"),
+            "sort" => ("排序", "Sort"),
+            "relevance" => ("相关度", "Relevance"),
+            "newest" => ("最新", "Newest"),
+            "oldest" => ("最早", "Oldest"),
+            "year" => ("年份", "Year"),
+            "month" => ("月份", "Month"),
+            "kind" => ("体裁", "Kind"),
+            "place" => ("区县", "Place"),
+            "reporter" => ("记者", "Reporter"),
+            "publication" => ("报纸", "Publication"),
+            "reporters" => ("记者", "Reporters"),
+            "correspondents" => ("通讯员", "Correspondents"),
+            "authors" => ("作者", "Authors"),
+            "page" => ("版次", "Page"),
+            "date" => ("出版日期", "Issue date"),
+            "inferred" => ("（推断）", " (inferred)"),
+            "continued" => ("下转", "Continued on"),
+            "hit" => ("命中", "Hit"),
+            "timeline" => ("按月分布", "Matches by month"),
+            "filters" => ("筛选", "Filters"),
+            "lang" => ("English", "中文"),
+            "clear" => ("清除", "Clear"),
+            _ => ("", ""),
+        };
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The reader view: heading, byline, metadata, paragraphs with the query's
+//! hits highlighted, hit stepping, citation, previous/next result.
+
+use crate::components::highlighted::Highlighted;
+use crate::i18n::Lang;
+use baoku_core::Index;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct ArticlePageProps {
+    pub index: Rc<Index>,
+    pub doc: usize,
+    pub terms: Vec<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub lang: Lang,
+    pub on_open: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+impl PartialEq for ArticlePageProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.index, &o.index)
+            && self.doc == o.doc
+            && self.terms == o.terms
+            && self.prev == o.prev
+            && self.next == o.next
+            && self.lang == o.lang
+    }
+}
+
+fn copy_to_clipboard(text: &str) {
+    let nav = gloo::utils::window().navigator();
+    if let Ok(cb) = js_sys::Reflect::get(&nav, &"clipboard".into()) {
+        if let Ok(f) = js_sys::Reflect::get(&cb, &"writeText".into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call1(&cb, &text.into());
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let lang = props.lang;
+    let a = &props.index.articles()[props.doc];
+    let hit = use_state(|| 0usize);
+    let copied = use_state(|| false);
+    let terms = &props.terms;
+    let title = a.display_title();
+    let head_hl = props.index.highlight_parts(&[&title], terms).remove(0);
+    let parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+    let para_hl = props.index.highlight_parts(&parts, terms);
+    let total_hits: usize = para_hl.iter().map(Vec::len).sum();
+    let mut base = 0;
+    let paragraphs = a.paragraphs.iter().zip(para_hl).map(|(p, r)| {
+        let b = base;
+        base += r.len();
+        html! { <p><Highlighted text={p.clone()} ranges={r} id_base={Some(b)} /></p> }
+    });
+    let step = {
+        let hit = hit.clone();
+        move |d: i64| {
+            let hit = hit.clone();
+            Callback::from(move |_: MouseEvent| {
+                if total_hits == 0 {
+                    return;
+                }
+                let n = ((*hit as i64 + d).rem_euclid(total_hits as i64)) as usize;
+                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("hit-{n}")) {
+                    el.scroll_into_view();
+                    if let Some(prev) = gloo::utils::document().query_selector("mark.bk-current").ok().flatten() {
+                        let _ = prev.class_list().remove_1("bk-current");
+                    }
+                    let _ = el.class_list().add_1("bk-current");
+                }
+                hit.set(n);
+            })
+        }
+    };
+    let citation = a.citation();
+    let on_cite = {
+        let copied = copied.clone();
+        let c = citation.clone();
+        Callback::from(move |_: MouseEvent| {
+            copy_to_clipboard(&c);
+            copied.set(true);
+        })
+    };
+    let nav = |id: &Option<String>, label: &'static str| {
+        let cb = props.on_open.clone();
+        match id.clone() {
+            Some(id) => html! { <button class="bk-nav" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ label }</button> },
+            None => html! { <button class="bk-nav" disabled=true>{ label }</button> },
+        }
+    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let names = |label: &'static str, v: &Vec<String>| {
+        (!v.is_empty()).then(|| html! { <span class="bk-byline-part">{ format!("{} {}", label, v.join(" ")) }</span> })
+    };
+    html! {
+        <article class="bk-article" aria-labelledby="bk-article-title">
+            <nav class="bk-article-nav">
+                <button class="bk-back" onclick={on_close}>{ "← " }{ lang.t("back") }</button>
+                { nav(&props.prev, lang.t("prev")) }
+                { nav(&props.next, lang.t("next")) }
+            </nav>
+            <header>
+                if let Some(k) = &a.kicker { <p class="bk-kicker">{ k.clone() }</p> }
+                <h2 id="bk-article-title"><Highlighted text={title.clone()} ranges={head_hl} /></h2>
+                if let Some(s) = &a.subheadline { <p class="bk-sub">{ s.clone() }</p> }
+                <p class="bk-byline">
+                    { names(lang.t("reporters"), &a.reporters).unwrap_or_default() }
+                    { names(lang.t("correspondents"), &a.correspondents).unwrap_or_default() }
+                    { names(lang.t("authors"), &a.authors).unwrap_or_default() }
+                </p>
+                <dl class="bk-facts">
+                    if let Some(p) = &a.publication { <dt>{ lang.t("publication") }</dt><dd>{ p.clone() }</dd> }
+                    if let Some(d) = &a.date { <dt>{ lang.t("date") }</dt><dd>{ d.clone() }{ if a.date_inferred { lang.t("inferred") } else { "" } }</dd> }
+                    if let Some(p) = &a.page { <dt>{ lang.t("page") }</dt><dd>{ p.clone() }</dd> }
+                </dl>
+            </header>
+            if total_hits > 0 {
+                <div class="bk-hitbar">
+                    <span>{ format!("{} {}/{}", lang.t("hit"), *hit + 1, total_hits) }</span>
+                    <button onclick={step(-1)} aria-label="previous hit">{ "↑" }</button>
+                    <button onclick={step(1)} aria-label="next hit">{ "↓" }</button>
+                </div>
+            }
+            <div class="bk-body">{ for paragraphs }</div>
+            if let Some(c) = &a.continued_on { <p class="bk-continued">{ format!("{} {}", lang.t("continued"), c) }</p> }
+            <footer class="bk-cite">
+                <code class="bk-citation">{ citation.clone() }</code>
+                <button onclick={on_cite}>{ if *copied { lang.t("copied") } else { lang.t("cite") } }</button>
+            </footer>
+        </article>
+    }
+}

@@ -1,0 +1,2 @@
+pub mod article_page;
+pub mod search_page;
