@@ -31,7 +31,10 @@ fn data_base() -> String {
 }
 
 fn now_ms() -> f64 {
-    gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0)
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 #[component]
@@ -47,12 +50,18 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let t0 = now_ms();
                 let p = d.clone();
-                match loader::load(&data_base(), move |done, total| p.dispatch(Action::Progress { done, total })).await {
+                match loader::load(&data_base(), move |done, total| {
+                    p.dispatch(Action::Progress { done, total })
+                })
+                .await
+                {
                     Ok(ix) => {
                         if let Some(perf) = gloo::utils::window().performance() {
                             let _ = perf.mark("baoku-ready");
                         }
-                        web_sys::console::debug_1(&format!("baoku: loaded in {:.0} ms", now_ms() - t0).into());
+                        web_sys::console::debug_1(
+                            &format!("baoku: loaded in {:.0} ms", now_ms() - t0).into(),
+                        );
                         d.dispatch(Action::Loaded(Rc::new(ix)))
                     }
                     Err(e) => d.dispatch(Action::Failed(e)),
@@ -91,7 +100,9 @@ pub fn App() -> Html {
         let input_ref = input_ref.clone();
         use_effect_with((), move |_| {
             let l = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 let typing = gloo::utils::document()
                     .active_element()
                     .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
@@ -113,12 +124,30 @@ pub fn App() -> Html {
     let results: Rc<SearchResults> = {
         let ix = state.index().cloned();
         use_memo(
-            (ix_key, state.query.clone(), state.filters.clone(), state.sort, state.shown),
+            (
+                ix_key,
+                state.query.clone(),
+                state.filters.clone(),
+                state.sort,
+                state.shown,
+            ),
             move |(_, q, f, s, shown)| {
-                let Some(ix) = ix else { return SearchResults::default() };
-                let sort = if q.trim().is_empty() && *s == Sort::Relevance { Sort::Newest } else { *s };
+                let Some(ix) = ix else {
+                    return SearchResults::default();
+                };
+                let sort = if q.trim().is_empty() && *s == Sort::Relevance {
+                    Sort::Newest
+                } else {
+                    *s
+                };
                 let t0 = now_ms();
-                let r = ix.search(&SearchRequest { query: q.clone(), filters: f.clone(), sort, offset: 0, limit: *shown });
+                let r = ix.search(&SearchRequest {
+                    query: q.clone(),
+                    filters: f.clone(),
+                    sort,
+                    offset: 0,
+                    limit: *shown,
+                });
                 if let Some(perf) = gloo::utils::window().performance() {
                     let _ = perf.mark("baoku-searched");
                 }
@@ -143,14 +172,38 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let d = state.dispatcher();
-    let on_query = { let d = d.clone(); Callback::from(move |q: String| d.dispatch(Action::SetQuery(q))) };
-    let on_open = { let d = d.clone(); Callback::from(move |id: String| d.dispatch(Action::Open(id))) };
-    let on_close = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Close)) };
-    let on_more = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::ShowMore)) };
-    let on_toggle = { let d = d.clone(); Callback::from(move |(f, v): (Facet, String)| d.dispatch(Action::ToggleFilter(f, v))) };
-    let on_clear = { let d = d.clone(); Callback::from(move |_| d.dispatch(Action::ClearFilters)) };
-    let on_sort = { let d = d.clone(); Callback::from(move |s: Sort| d.dispatch(Action::SetSort(s))) };
-    let on_lang = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang)) };
+    let on_query = {
+        let d = d.clone();
+        Callback::from(move |q: String| d.dispatch(Action::SetQuery(q)))
+    };
+    let on_open = {
+        let d = d.clone();
+        Callback::from(move |id: String| d.dispatch(Action::Open(id)))
+    };
+    let on_close = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Close))
+    };
+    let on_more = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ShowMore))
+    };
+    let on_toggle = {
+        let d = d.clone();
+        Callback::from(move |(f, v): (Facet, String)| d.dispatch(Action::ToggleFilter(f, v)))
+    };
+    let on_clear = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ClearFilters))
+    };
+    let on_sort = {
+        let d = d.clone();
+        Callback::from(move |s: Sort| d.dispatch(Action::SetSort(s)))
+    };
+    let on_lang = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang))
+    };
     let on_key = {
         let d = d.clone();
         let results = results.clone();
@@ -159,8 +212,14 @@ pub fn App() -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let n = results.hits.len();
             match e.key().as_str() {
-                "ArrowDown" => { e.prevent_default(); d.dispatch(Action::MoveCursor(1, n)) }
-                "ArrowUp" => { e.prevent_default(); d.dispatch(Action::MoveCursor(-1, n)) }
+                "ArrowDown" => {
+                    e.prevent_default();
+                    d.dispatch(Action::MoveCursor(1, n))
+                }
+                "ArrowUp" => {
+                    e.prevent_default();
+                    d.dispatch(Action::MoveCursor(-1, n))
+                }
                 "Enter" => {
                     if let (Some(h), Some(ix)) = (results.hits.get(cursor.unwrap_or(0)), &ix) {
                         d.dispatch(Action::Open(ix.articles()[h.doc].id.clone()));
@@ -179,7 +238,10 @@ pub fn App() -> Html {
             </div>
         },
         Load::Failed(e) => {
-            let retry = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry)) };
+            let retry = {
+                let d = d.clone();
+                Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry))
+            };
             html! {
                 <div class="bk-error" role="alert">
                     <p><strong>{ lang.t("load_error") }</strong></p>
@@ -193,7 +255,10 @@ pub fn App() -> Html {
             match open_doc {
                 Some(doc) => {
                     let pos = results.hits.iter().position(|h| h.doc == doc);
-                    let id_at = |p: Option<usize>| p.and_then(|p| results.hits.get(p)).map(|h| ix.articles()[h.doc].id.clone());
+                    let id_at = |p: Option<usize>| {
+                        p.and_then(|p| results.hits.get(p))
+                            .map(|h| ix.articles()[h.doc].id.clone())
+                    };
                     let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
                     let next = id_at(pos.map(|p| p + 1));
                     html! { <ArticlePage index={ix.clone()} doc={doc} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} /> }

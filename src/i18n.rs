@@ -32,7 +32,10 @@ impl Lang {
         let (zh, en) = match key {
             "title" => ("报库 · 聊城新闻档案", "Baoku · Liaocheng news archive"),
             "search" => ("搜索报道", "Search the archive"),
-            "placeholder" => ("输入关键词，如 专精特新、小巨人 奖励、1.3亿元", "Type words, e.g. 专精特新, 小巨人 奖励, 1.3亿元"),
+            "placeholder" => (
+                "输入关键词，如 专精特新、小巨人 奖励、1.3亿元",
+                "Type words, e.g. 专精特新, 小巨人 奖励, 1.3亿元",
+            ),
             "loading" => ("正在载入档案…", "Loading the archive…"),
             "retry" => ("重试", "Retry"),
             "load_error" => ("档案数据无法载入", "The archive data could not be loaded"),

@@ -5,7 +5,10 @@ use baoku_core::{Folder, Index, Manifest, Shard};
 use gloo::net::http::Request;
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
@@ -14,7 +17,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// `base` is the data folder URL, ending in `/`.
 pub async fn load(base: &str, mut progress: impl FnMut(usize, usize)) -> Result<Index, String> {
-    let manifest = Manifest::from_json(&fetch_text(&format!("{base}manifest.json")).await?).map_err(|e| e.to_string())?;
+    let manifest = Manifest::from_json(&fetch_text(&format!("{base}manifest.json")).await?)
+        .map_err(|e| e.to_string())?;
     let total = manifest.shards.len();
     progress(0, total);
     let mut articles = Vec::with_capacity(manifest.article_count);

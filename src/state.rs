@@ -32,7 +32,10 @@ pub struct AppState {
 }
 
 pub enum Action {
-    Progress { done: usize, total: usize },
+    Progress {
+        done: usize,
+        total: usize,
+    },
     Loaded(Rc<Index>),
     Failed(String),
     Retry,

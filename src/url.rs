@@ -18,7 +18,9 @@ pub struct UrlState {
 impl UrlState {
     pub fn from_hash(hash: &str) -> UrlState {
         let h = hash.strip_prefix('#').unwrap_or(hash);
-        let Ok(p) = UrlSearchParams::new_with_str(h) else { return UrlState::default() };
+        let Ok(p) = UrlSearchParams::new_with_str(h) else {
+            return UrlState::default();
+        };
         let mut filters = Vec::new();
         let all = p.get_all("f");
         for v in all.iter() {
@@ -40,7 +42,9 @@ impl UrlState {
     }
 
     pub fn to_hash(&self) -> String {
-        let Ok(p) = UrlSearchParams::new() else { return String::new() };
+        let Ok(p) = UrlSearchParams::new() else {
+            return String::new();
+        };
         if !self.query.is_empty() {
             p.append("q", &self.query);
         }

@@ -19,7 +19,10 @@ pub struct ResultListProps {
 
 impl PartialEq for ResultListProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &o.index) && Rc::ptr_eq(&self.results, &o.results) && self.cursor == o.cursor && self.lang == o.lang
+        Rc::ptr_eq(&self.index, &o.index)
+            && Rc::ptr_eq(&self.results, &o.results)
+            && self.cursor == o.cursor
+            && self.lang == o.lang
     }
 }
 

@@ -2,10 +2,10 @@
 //! composing (half-typed pinyin is not a query).
 
 use crate::i18n::Lang;
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use gloo::events::EventListener;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,7 +33,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let value = props.value.clone();
         use_effect_with(value, move |v| {
             if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                if input.value() != v.as_str() && gloo::utils::document().active_element().as_ref() != Some(input.as_ref()) {
+                if input.value() != v.as_str()
+                    && gloo::utils::document().active_element().as_ref() != Some(input.as_ref())
+                {
                     input.set_value(v);
                 }
             }
@@ -68,7 +70,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             let mut ls = Vec::new();
             if let Some(input) = input_ref.cast::<HtmlInputElement>() {
                 let c = composing.clone();
-                ls.push(EventListener::new(&input, "compositionstart", move |_| *c.borrow_mut() = true));
+                ls.push(EventListener::new(&input, "compositionstart", move |_| {
+                    *c.borrow_mut() = true
+                }));
                 let c = composing.clone();
                 let el = input.clone();
                 ls.push(EventListener::new(&input, "compositionend", move |_| {

@@ -71,7 +71,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 let n = ((*hit as i64 + d).rem_euclid(total_hits as i64)) as usize;
                 if let Some(el) = gloo::utils::document().get_element_by_id(&format!("hit-{n}")) {
                     el.scroll_into_view();
-                    if let Some(prev) = gloo::utils::document().query_selector("mark.bk-current").ok().flatten() {
+                    if let Some(prev) = gloo::utils::document()
+                        .query_selector("mark.bk-current")
+                        .ok()
+                        .flatten()
+                    {
                         let _ = prev.class_list().remove_1("bk-current");
                     }
                     let _ = el.class_list().add_1("bk-current");
@@ -92,7 +96,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let nav = |id: &Option<String>, label: &'static str| {
         let cb = props.on_open.clone();
         match id.clone() {
-            Some(id) => html! { <button class="bk-nav" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ label }</button> },
+            Some(id) => {
+                html! { <button class="bk-nav" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ label }</button> }
+            }
             None => html! { <button class="bk-nav" disabled=true>{ label }</button> },
         }
     };

@@ -50,7 +50,11 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         })
     };
     let months = r.timeline.clone();
-    let count_label = if props.query.is_empty() && props.filters.is_empty() { lang.t("articles") } else { lang.t("results") };
+    let count_label = if props.query.is_empty() && props.filters.is_empty() {
+        lang.t("articles")
+    } else {
+        lang.t("results")
+    };
     let active_chips = props.filters.iter().map(|(f, v)| {
         let cb = props.on_toggle.clone();
         let (f, v) = (*f, v.clone());

@@ -44,7 +44,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let text = if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (t, had_errors) = enc.decode_with_bom_removal(bytes);
         if had_errors {
-            return Err(DecodeError::Undecodable { offset: 0, guess: enc.name() });
+            return Err(DecodeError::Undecodable {
+                offset: 0,
+                guess: enc.name(),
+            });
         }
         t.into_owned()
     } else {
@@ -58,7 +61,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
                         let mut det = chardetng::EncodingDetector::new();
                         det.feed(bytes, true);
                         let guess = det.guess(None, true).name();
-                        return Err(DecodeError::Undecodable { offset: e.valid_up_to(), guess });
+                        return Err(DecodeError::Undecodable {
+                            offset: e.valid_up_to(),
+                            guess,
+                        });
                     }
                 }
             }
@@ -74,7 +80,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 pub fn read_page(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read page file {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("cannot read page file {}: {e}", path.display()))?;
     decode(&bytes).map_err(|e| anyhow::anyhow!("page file {}: {e}", path.display()))
 }
 
@@ -98,7 +105,10 @@ mod tests {
     fn refuses_empty_binary_and_garbage() {
         assert!(matches!(decode(b""), Err(DecodeError::Empty)));
         assert!(matches!(decode(b"  \n\n"), Err(DecodeError::Empty)));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(DecodeError::Binary { .. })));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(DecodeError::Binary { .. })
+        ));
         let e = decode(b"ok text \xff\xff\xff\xff").unwrap_err();
         assert!(e.to_string().contains("byte"), "{e}");
     }

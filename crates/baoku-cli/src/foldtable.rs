@@ -13,9 +13,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
 fn han_ranges() -> impl Iterator<Item = char> {
-    [(0x3400u32, 0x4DBFu32), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF)]
-        .into_iter()
-        .flat_map(|(a, b)| (a..=b).filter_map(char::from_u32))
+    [
+        (0x3400u32, 0x4DBFu32),
+        (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF),
+        (0x20000, 0x2A6DF),
+    ]
+    .into_iter()
+    .flat_map(|(a, b)| (a..=b).filter_map(char::from_u32))
 }
 
 /// Traditional → simplified for single characters.
@@ -49,7 +54,10 @@ pub struct FullFold {
 
 impl FullFold {
     pub fn new() -> Self {
-        FullFold { t2s: t2s_map(), builtin: Folder::builtin() }
+        FullFold {
+            t2s: t2s_map(),
+            builtin: Folder::builtin(),
+        }
     }
 
     fn once(&self, s: &str) -> String {

@@ -15,7 +15,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "baoku", version, about = "Baoku newspaper archive: build, export and search")]
+#[command(
+    name = "baoku",
+    version,
+    about = "Baoku newspaper archive: build, export and search"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -62,11 +66,29 @@ enum Cmd {
 fn main() {
     let cli = Cli::parse();
     let r = match cli.cmd {
-        Cmd::Build { pages, out, shard_size } => build(&pages, &out, shard_size),
+        Cmd::Build {
+            pages,
+            out,
+            shard_size,
+        } => build(&pages, &out, shard_size),
         Cmd::Export { pages, infer_dates } => export(&pages, infer_dates),
-        Cmd::Search { query, pages, data, json, limit, sort, filters } => {
-            search(&query, pages.as_deref(), data.as_deref(), json, limit, &sort, &filters)
-        }
+        Cmd::Search {
+            query,
+            pages,
+            data,
+            json,
+            limit,
+            sort,
+            filters,
+        } => search(
+            &query,
+            pages.as_deref(),
+            data.as_deref(),
+            json,
+            limit,
+            &sort,
+            &filters,
+        ),
     };
     if let Err(e) = r {
         eprintln!("baoku: error: {e:#}");
@@ -78,7 +100,8 @@ fn main() {
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let meta_path = dir.join("pages.json");
     let mut meta = if meta_path.exists() {
-        let s = std::fs::read_to_string(&meta_path).with_context(|| format!("cannot read {}", meta_path.display()))?;
+        let s = std::fs::read_to_string(&meta_path)
+            .with_context(|| format!("cannot read {}", meta_path.display()))?;
         PagesMeta::from_json(&s).map_err(|e| anyhow::anyhow!("{}: {e}", meta_path.display()))?
     } else {
         PagesMeta::default()
@@ -95,7 +118,10 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for f in &files {
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match decode::read_page(f) {
             Ok(text) => {
                 let mut m = meta.pages.remove(&name).unwrap_or_default();
@@ -109,7 +135,11 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     }
     if !errors.is_empty() {
         // Refuse the whole build: a partial archive would silently lose pages.
-        bail!("{} page file(s) could not be read:\n  {}", errors.len(), errors.join("\n  "));
+        bail!(
+            "{} page file(s) could not be read:\n  {}",
+            errors.len(),
+            errors.join("\n  ")
+        );
     }
     Ok(out)
 }
@@ -117,7 +147,10 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
 fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {
     let mut set = BTreeSet::new();
     for a in articles {
-        for s in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+        for s in [&a.kicker, &a.headline, &a.subheadline]
+            .into_iter()
+            .flatten()
+        {
             set.extend(s.chars());
         }
         for n in a.names() {
@@ -133,11 +166,13 @@ fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("tmp");
     {
-        let mut f = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        let mut f = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
         f.write_all(bytes)?;
         f.sync_all()?;
     }
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("cannot move {} into place", path.display()))?;
     Ok(())
 }
 
@@ -147,21 +182,34 @@ fn build(pages: &Path, out: &Path, shard_size: usize) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut shards = Vec::new();
     for chunk in articles.chunks(shard_size.max(1)) {
-        let shard = Shard { format_version: FORMAT_VERSION, articles: chunk.to_vec() };
+        let shard = Shard {
+            format_version: FORMAT_VERSION,
+            articles: chunk.to_vec(),
+        };
         let json = serde_json::to_string(&shard)?;
         let hash = baoku_core::text::fnv1a(json.as_bytes());
         let file = format!("articles-{hash:016x}.json");
         write_atomic(&out.join(&file), json.as_bytes())?;
-        shards.push(ShardRef { file, articles: chunk.len(), bytes: json.len() });
+        shards.push(ShardRef {
+            file,
+            articles: chunk.len(),
+            bytes: json.len(),
+        });
     }
-    let manifest = Manifest { format_version: FORMAT_VERSION, article_count: articles.len(), shards, fold: table };
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        article_count: articles.len(),
+        shards,
+        fold: table,
+    };
     let json = serde_json::to_string(&manifest)?;
     // The manifest goes last: until it is renamed into place, readers see the old data.
     write_atomic(&out.join("manifest.json"), json.as_bytes())?;
     let keep: BTreeSet<&str> = manifest.shards.iter().map(|s| s.file.as_str()).collect();
     for e in std::fs::read_dir(out)?.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with("articles-") && name.ends_with(".json") && !keep.contains(name.as_str()) {
+        if name.starts_with("articles-") && name.ends_with(".json") && !keep.contains(name.as_str())
+        {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -190,12 +238,14 @@ fn export(pages: &Path, infer_dates: bool) -> Result<()> {
 
 fn load_data(dir: &Path) -> Result<(Vec<Article>, Folder)> {
     let mp = dir.join("manifest.json");
-    let s = std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
+    let s =
+        std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
     let m = Manifest::from_json(&s).map_err(|e| anyhow::anyhow!("{}: {e}", mp.display()))?;
     let mut arts = Vec::with_capacity(m.article_count);
     for r in &m.shards {
         let p = dir.join(&r.file);
-        let s = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        let s =
+            std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
         let sh = Shard::from_json(&r.file, &s).map_err(|e| anyhow::anyhow!("{e}"))?;
         arts.extend(sh.articles);
     }
@@ -222,12 +272,22 @@ fn search(
     };
     let mut fs = Vec::new();
     for f in filters {
-        let (k, v) = f.split_once('=').with_context(|| format!("filter {f:?} is not key=value"))?;
-        let facet = Facet::from_key(k).with_context(|| format!("unknown facet {k:?} (year, month, kind, place, reporter, publication)"))?;
+        let (k, v) = f
+            .split_once('=')
+            .with_context(|| format!("filter {f:?} is not key=value"))?;
+        let facet = Facet::from_key(k).with_context(|| {
+            format!("unknown facet {k:?} (year, month, kind, place, reporter, publication)")
+        })?;
         fs.push((facet, v.to_string()));
     }
     let index = Index::new(articles, folder);
-    let res = index.search(&SearchRequest { query: query.to_string(), filters: fs, sort: Sort::parse(sort), offset: 0, limit });
+    let res = index.search(&SearchRequest {
+        query: query.to_string(),
+        filters: fs,
+        sort: Sort::parse(sort),
+        offset: 0,
+        limit,
+    });
     if json {
         let hits: Vec<serde_json::Value> = res
             .hits
@@ -243,12 +303,20 @@ fn search(
                 })
             })
             .collect();
-        println!("{}", serde_json::json!({ "total": res.total, "hits": hits }));
+        println!(
+            "{}",
+            serde_json::json!({ "total": res.total, "hits": hits })
+        );
     } else {
         println!("{} result(s) for {query:?}", res.total);
         for h in &res.hits {
             let a = &index.articles()[h.doc];
-            println!("\n{}  {}  [{}]", a.date.as_deref().unwrap_or("????-??-??"), a.display_title(), a.id);
+            println!(
+                "\n{}  {}  [{}]",
+                a.date.as_deref().unwrap_or("????-??-??"),
+                a.display_title(),
+                a.id
+            );
             println!("    {}", h.snippet);
         }
     }

@@ -63,14 +63,29 @@ struct VersionProbe {
 
 fn parse_versioned<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, DataError> {
     // Check the version first so an old file says "rebuild", not "bad field".
-    let probe: VersionProbe = serde_json::from_str(json)
-        .map_err(|e| DataError::Malformed { what: what.to_string(), detail: e.to_string() })?;
+    let probe: VersionProbe = serde_json::from_str(json).map_err(|e| DataError::Malformed {
+        what: what.to_string(),
+        detail: e.to_string(),
+    })?;
     match probe.format_version {
         Some(FORMAT_VERSION) => {}
-        Some(found) => return Err(DataError::Version { what: what.to_string(), found }),
-        None => return Err(DataError::Malformed { what: what.to_string(), detail: "no format_version field".into() }),
+        Some(found) => {
+            return Err(DataError::Version {
+                what: what.to_string(),
+                found,
+            })
+        }
+        None => {
+            return Err(DataError::Malformed {
+                what: what.to_string(),
+                detail: "no format_version field".into(),
+            })
+        }
     }
-    serde_json::from_str(json).map_err(|e| DataError::Malformed { what: what.to_string(), detail: e.to_string() })
+    serde_json::from_str(json).map_err(|e| DataError::Malformed {
+        what: what.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 impl Manifest {
@@ -91,12 +106,20 @@ mod tests {
 
     #[test]
     fn rejects_other_versions_and_garbage() {
-        let e = Manifest::from_json(r#"{"format_version": 99, "article_count": 0, "shards": []}"#).unwrap_err();
+        let e = Manifest::from_json(r#"{"format_version": 99, "article_count": 0, "shards": []}"#)
+            .unwrap_err();
         assert!(matches!(e, DataError::Version { found: 99, .. }));
         assert!(e.to_string().contains("rebuild"));
-        assert!(matches!(Manifest::from_json("{not json"), Err(DataError::Malformed { .. })));
-        assert!(matches!(Manifest::from_json("{}"), Err(DataError::Malformed { .. })));
-        let ok = Manifest::from_json(r#"{"format_version": 1, "article_count": 0, "shards": []}"#).unwrap();
+        assert!(matches!(
+            Manifest::from_json("{not json"),
+            Err(DataError::Malformed { .. })
+        ));
+        assert!(matches!(
+            Manifest::from_json("{}"),
+            Err(DataError::Malformed { .. })
+        ));
+        let ok = Manifest::from_json(r#"{"format_version": 1, "article_count": 0, "shards": []}"#)
+            .unwrap();
         assert!(ok.fold.is_empty());
     }
 }

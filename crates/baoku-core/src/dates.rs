@@ -26,11 +26,22 @@ impl Ymd {
 
     pub fn next_day(self) -> Ymd {
         if self.d < days_in_month(self.y, self.m) {
-            Ymd { d: self.d + 1, ..self }
+            Ymd {
+                d: self.d + 1,
+                ..self
+            }
         } else if self.m < 12 {
-            Ymd { m: self.m + 1, d: 1, ..self }
+            Ymd {
+                m: self.m + 1,
+                d: 1,
+                ..self
+            }
         } else {
-            Ymd { y: self.y + 1, m: 1, d: 1 }
+            Ymd {
+                y: self.y + 1,
+                m: 1,
+                d: 1,
+            }
         }
     }
 
@@ -107,7 +118,10 @@ pub fn mentions(s: &str) -> Vec<Mention> {
             if cs.get(k) == Some(&'月') {
                 let (d, j3) = digits_at(&cs, k + 1, 2);
                 if let Some(d) = d {
-                    if matches!(cs.get(j3), Some('日') | Some('号')) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    if matches!(cs.get(j3), Some('日') | Some('号'))
+                        && (1..=12).contains(&m)
+                        && (1..=31).contains(&d)
+                    {
                         out.push(Mention {
                             year,
                             month: m,
@@ -178,8 +192,14 @@ mod tests {
 
     #[test]
     fn calendar() {
-        assert_eq!(Ymd::new(2021, 12, 31).unwrap().next_day().to_string(), "2022-01-01");
-        assert_eq!(Ymd::new(2024, 2, 28).unwrap().next_day().to_string(), "2024-02-29");
+        assert_eq!(
+            Ymd::new(2021, 12, 31).unwrap().next_day().to_string(),
+            "2022-01-01"
+        );
+        assert_eq!(
+            Ymd::new(2024, 2, 28).unwrap().next_day().to_string(),
+            "2024-02-29"
+        );
         assert!(Ymd::new(2023, 2, 29).is_none());
         let r = Ymd::new(2021, 12, 27).unwrap();
         assert_eq!(resolve_near(1, 4, r).unwrap().to_string(), "2022-01-04");

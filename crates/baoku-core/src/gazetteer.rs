@@ -28,7 +28,11 @@ fn mentions(text: &str, name: &str, aliases: &[&str]) -> usize {
     for a in aliases {
         let c = count(text, a);
         // An alias that is a prefix of the name was already counted there.
-        let inside = if name.contains(a) { count(text, name) } else { 0 };
+        let inside = if name.contains(a) {
+            count(text, name)
+        } else {
+            0
+        };
         // An alias that contains the name (经济技术开发区) was counted by the name.
         let covering = if a.contains(name) { c } else { 0 };
         n += c.saturating_sub(inside).saturating_sub(covering);
@@ -51,7 +55,11 @@ pub fn places_of(heading: &str, body: &str) -> Vec<String> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(3).map(|(_, _, n)| n.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, n)| n.to_string())
+        .collect()
 }
 
 #[cfg(test)]

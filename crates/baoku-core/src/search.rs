@@ -125,7 +125,14 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] = [Facet::Year, Facet::Month, Facet::Kind, Facet::Place, Facet::Reporter, Facet::Publication];
+    pub const ALL: [Facet; 6] = [
+        Facet::Year,
+        Facet::Month,
+        Facet::Kind,
+        Facet::Place,
+        Facet::Reporter,
+        Facet::Publication,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -210,7 +217,10 @@ pub struct Index {
 /// subheadline, byline names, body. Returns (text, end of the heading part).
 pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
     let mut s = String::new();
-    for h in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+    for h in [&a.kicker, &a.headline, &a.subheadline]
+        .into_iter()
+        .flatten()
+    {
         folder.fold_into(h, &mut s);
     }
     let head_end = s.len();
@@ -280,15 +290,31 @@ impl Index {
             for (&b, &n) in &local_b {
                 bi.entry(b).or_default().push((d as u32, n));
             }
-            docs.push(Doc { text, head_end, chars });
+            docs.push(Doc {
+                text,
+                head_end,
+                chars,
+            });
         }
         let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
         by_date.sort_by(|&x, &y| {
             let (a, b) = (&articles[x as usize], &articles[y as usize]);
             b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
         });
-        let avg_chars = if docs.is_empty() { 1.0 } else { (total as f64 / docs.len() as f64).max(1.0) };
-        Index { folder, articles, docs, uni, bi, avg_chars, by_date }
+        let avg_chars = if docs.is_empty() {
+            1.0
+        } else {
+            (total as f64 / docs.len() as f64).max(1.0)
+        };
+        Index {
+            folder,
+            articles,
+            docs,
+            uni,
+            bi,
+            avg_chars,
+            by_date,
+        }
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -381,8 +407,13 @@ impl Index {
                     }
                     let doc = &self.docs[d as usize];
                     let tf = tf as f64;
-                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc.chars as f64 / self.avg_chars));
-                    let head = if doc.text[..doc.head_end].contains(term.as_str()) { 2.0 } else { 0.0 };
+                    let norm = tf * (K1 + 1.0)
+                        / (tf + K1 * (1.0 - B + B * doc.chars as f64 / self.avg_chars));
+                    let head = if doc.text[..doc.head_end].contains(term.as_str()) {
+                        2.0
+                    } else {
+                        0.0
+                    };
                     *gscore.entry(d).or_default() += idf * (norm + head);
                 }
             }
@@ -412,18 +443,28 @@ impl Index {
         }
         matched.retain(|(d, _)| {
             let a = &self.articles[*d as usize];
-            by_facet.iter().all(|(f, vals)| f.values(a).iter().any(|v| vals.contains(&v.as_str())))
+            by_facet
+                .iter()
+                .all(|(f, vals)| f.values(a).iter().any(|v| vals.contains(&v.as_str())))
         });
         let rank_of: HashMap<u32, usize> = if req.sort == Sort::Relevance && !q.groups.is_empty() {
             HashMap::new()
         } else {
-            self.by_date.iter().enumerate().map(|(i, &d)| (d, i)).collect()
+            self.by_date
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| (d, i))
+                .collect()
         };
         match req.sort {
             _ if req.sort == Sort::Relevance && !q.groups.is_empty() => matched.sort_by(|a, b| {
                 b.1.partial_cmp(&a.1)
                     .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| self.articles[b.0 as usize].date.cmp(&self.articles[a.0 as usize].date))
+                    .then_with(|| {
+                        self.articles[b.0 as usize]
+                            .date
+                            .cmp(&self.articles[a.0 as usize].date)
+                    })
                     .then(a.0.cmp(&b.0))
             }),
             Sort::Oldest => matched.sort_by_key(|(d, _)| std::cmp::Reverse(rank_of[d])),
@@ -462,10 +503,21 @@ impl Index {
             .take(limit)
             .map(|&(d, score)| {
                 let (snippet, highlights) = self.snippet(&self.articles[d as usize], &terms);
-                Hit { doc: d as usize, score, snippet, highlights }
+                Hit {
+                    doc: d as usize,
+                    score,
+                    snippet,
+                    highlights,
+                }
             })
             .collect();
-        SearchResults { total, hits, facets, timeline: months.into_iter().collect(), terms }
+        SearchResults {
+            total,
+            hits,
+            facets,
+            timeline: months.into_iter().collect(),
+            terms,
+        }
     }
 
     /// Highlight ranges (chars) of `terms` in each of `parts`, found in the
@@ -480,9 +532,14 @@ impl Index {
         const LEN: usize = 96;
         let parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
         let hl = highlight_parts(&self.folder, &parts, terms);
-        let first = hl.iter().enumerate().find_map(|(p, r)| r.first().map(|r| (p, r.0)));
+        let first = hl
+            .iter()
+            .enumerate()
+            .find_map(|(p, r)| r.first().map(|r| (p, r.0)));
         let (p, at) = first.unwrap_or((0, 0));
-        let Some(para) = a.paragraphs.get(p) else { return (String::new(), vec![]) };
+        let Some(para) = a.paragraphs.get(p) else {
+            return (String::new(), vec![]);
+        };
         let chars: Vec<char> = para.chars().collect();
         let start = at.saturating_sub(BEFORE);
         let end = (start + LEN).min(chars.len());
@@ -507,7 +564,11 @@ impl Index {
 }
 
 /// See [`Index::highlight_parts`].
-pub fn highlight_parts(folder: &Folder, parts: &[&str], terms: &[String]) -> Vec<Vec<(usize, usize)>> {
+pub fn highlight_parts(
+    folder: &Folder,
+    parts: &[&str],
+    terms: &[String],
+) -> Vec<Vec<(usize, usize)>> {
     let mut folded: Vec<char> = Vec::new();
     let mut origin: Vec<(usize, usize)> = Vec::new();
     for (pi, p) in parts.iter().enumerate() {
@@ -566,7 +627,9 @@ pub mod reference {
             .enumerate()
             .filter(|(_, a)| {
                 let (text, _) = searchable_text(a, folder);
-                q.groups.iter().all(|g| g.iter().any(|t| text.contains(t.as_str())))
+                q.groups
+                    .iter()
+                    .all(|g| g.iter().any(|t| text.contains(t.as_str())))
                     && !q.exclude.iter().any(|t| text.contains(t.as_str()))
             })
             .map(|(i, _)| i)
@@ -575,7 +638,10 @@ pub mod reference {
 
     /// The naive scan over pre-folded texts: the baseline for benchmarks.
     pub fn scan(folded: &[String], terms: &[String]) -> usize {
-        folded.iter().filter(|t| terms.iter().all(|q| t.contains(q.as_str()))).count()
+        folded
+            .iter()
+            .filter(|t| terms.iter().all(|q| t.contains(q.as_str())))
+            .count()
     }
 }
 
@@ -614,8 +680,18 @@ mod tests {
     fn index() -> Index {
         Index::new(
             vec![
-                art("a", "专精特新企业", &["专精特新“小巨人”企业获奖励50万元。", "轴承产业发展。"], "2025-03-26"),
-                art("b", "贷款发放", &["累计发放贷款1.3亿元，RCEP 证书。"], "2022-01-05"),
+                art(
+                    "a",
+                    "专精特新企业",
+                    &["专精特新“小巨人”企业获奖励50万元。", "轴承产业发展。"],
+                    "2025-03-26",
+                ),
+                art(
+                    "b",
+                    "贷款发放",
+                    &["累计发放贷款1.3亿元，RCEP 证书。"],
+                    "2022-01-05",
+                ),
                 art("c", "水环境", &["2024 年，治理水\n环境。"], "2024-05-01"),
             ],
             Folder::builtin(),
@@ -623,8 +699,16 @@ mod tests {
     }
 
     fn ids(ix: &Index, q: &str) -> Vec<String> {
-        let r = ix.search(&SearchRequest { query: q.into(), limit: 50, ..Default::default() });
-        let mut v: Vec<String> = r.hits.iter().map(|h| ix.articles()[h.doc].id.clone()).collect();
+        let r = ix.search(&SearchRequest {
+            query: q.into(),
+            limit: 50,
+            ..Default::default()
+        });
+        let mut v: Vec<String> = r
+            .hits
+            .iter()
+            .map(|h| ix.articles()[h.doc].id.clone())
+            .collect();
         v.sort();
         v
     }
@@ -648,8 +732,23 @@ mod tests {
     #[test]
     fn hostile_queries_do_not_panic() {
         let ix = index();
-        for q in ["", "\"", "-", "- -", "|||", "\"unterminated", "😀", "<script>alert(1)</script>", "，。！", &"专".repeat(10_000)] {
-            let r = ix.search(&SearchRequest { query: q.into(), limit: 5, ..Default::default() });
+        for q in [
+            "",
+            "\"",
+            "-",
+            "- -",
+            "|||",
+            "\"unterminated",
+            "😀",
+            "<script>alert(1)</script>",
+            "，。！",
+            &"专".repeat(10_000),
+        ] {
+            let r = ix.search(&SearchRequest {
+                query: q.into(),
+                limit: 5,
+                ..Default::default()
+            });
             assert!(r.total <= 3);
         }
     }
@@ -657,12 +756,30 @@ mod tests {
     #[test]
     fn ranking_prefers_headline_and_sorts_by_date() {
         let ix = index();
-        let r = ix.search(&SearchRequest { query: "".into(), sort: Sort::Newest, limit: 10, ..Default::default() });
-        let order: Vec<&str> = r.hits.iter().map(|h| ix.articles()[h.doc].id.as_str()).collect();
+        let r = ix.search(&SearchRequest {
+            query: "".into(),
+            sort: Sort::Newest,
+            limit: 10,
+            ..Default::default()
+        });
+        let order: Vec<&str> = r
+            .hits
+            .iter()
+            .map(|h| ix.articles()[h.doc].id.as_str())
+            .collect();
         assert_eq!(order, vec!["a", "c", "b"]);
-        let r = ix.search(&SearchRequest { query: "".into(), sort: Sort::Oldest, limit: 10, ..Default::default() });
+        let r = ix.search(&SearchRequest {
+            query: "".into(),
+            sort: Sort::Oldest,
+            limit: 10,
+            ..Default::default()
+        });
         assert_eq!(ix.articles()[r.hits[0].doc].id, "b");
-        let r = ix.search(&SearchRequest { query: "贷款".into(), limit: 10, ..Default::default() });
+        let r = ix.search(&SearchRequest {
+            query: "贷款".into(),
+            limit: 10,
+            ..Default::default()
+        });
         assert_eq!(r.hits[0].highlights.len(), 1);
         let (s, e) = r.hits[0].highlights[0];
         let snip: Vec<char> = r.hits[0].snippet.chars().collect();
@@ -672,14 +789,23 @@ mod tests {
     #[test]
     fn highlights_cross_paragraphs_and_layout_spaces() {
         let f = Folder::builtin();
-        let h = highlight_parts(&f, &["治理水", "环境。", "1 .3亿"], &["水环境".into(), "1.3".into()]);
+        let h = highlight_parts(
+            &f,
+            &["治理水", "环境。", "1 .3亿"],
+            &["水环境".into(), "1.3".into()],
+        );
         assert_eq!(h, vec![vec![(2, 3)], vec![(0, 2)], vec![(0, 4)]]);
     }
 
     #[test]
     fn facets_and_filters() {
         let ix = index();
-        let r = ix.search(&SearchRequest { query: "".into(), filters: vec![(Facet::Year, "2025".into())], limit: 10, ..Default::default() });
+        let r = ix.search(&SearchRequest {
+            query: "".into(),
+            filters: vec![(Facet::Year, "2025".into())],
+            limit: 10,
+            ..Default::default()
+        });
         assert_eq!(r.total, 1);
         let years = &r.facets.iter().find(|f| f.0 == Facet::Year).unwrap().1;
         assert_eq!(years, &vec![("2025".to_string(), 1)]);

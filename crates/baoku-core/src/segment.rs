@@ -12,7 +12,9 @@
 use crate::dates::{self, Ymd};
 use crate::gazetteer;
 use crate::model::{Article, Kind, PageMeta};
-use crate::text::{self, collapse_spaces, ends_sentence, is_han, is_space, remove_layout_spaces, visible_len};
+use crate::text::{
+    self, collapse_spaces, ends_sentence, is_han, is_space, remove_layout_spaces, visible_len,
+};
 
 /// A caption is short: longer text before a byline is an article body.
 const CAPTION_MAX: usize = 400;
@@ -50,11 +52,17 @@ struct Line {
 #[derive(Debug, Clone)]
 enum Unit {
     /// Consecutive heading lines (blank lines between them allowed).
-    Heading { lines: Vec<String>, md: bool },
+    Heading {
+        lines: Vec<String>,
+        md: bool,
+    },
     /// Lines of running text; `None` marks a blank line.
     Body(Vec<Option<Line>>),
     Lead(Line),
-    Byline { text: String, trailing: bool },
+    Byline {
+        text: String,
+        trailing: bool,
+    },
     Pointer(String),
 }
 
@@ -112,15 +120,29 @@ fn strip_continuation(s: &str) -> (String, Option<String>) {
 }
 
 const ROLE_WORDS: &[&str] = &[
-    "本报记者", "本报通讯员", "见习记者", "实习记者", "特约记者", "首席记者", "记者", "通讯员", "实习生",
-    "摄影", "文/图", "图/文", "文图", "摄",
+    "本报记者",
+    "本报通讯员",
+    "见习记者",
+    "实习记者",
+    "特约记者",
+    "首席记者",
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "文/图",
+    "图/文",
+    "文图",
+    "摄",
 ];
 
 /// Split "■ 本 报 记 者 夏旭光" into tokens, re-joining role words that
 /// layout spread over single characters.
 fn byline_tokens(s: &str) -> Vec<String> {
     let raw: Vec<&str> = s
-        .split(|c: char| is_space(c) || matches!(c, '■' | '●' | '▲' | '◆' | '★' | '、' | '，' | ','))
+        .split(|c: char| {
+            is_space(c) || matches!(c, '■' | '●' | '▲' | '◆' | '★' | '、' | '，' | ',')
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let mut toks: Vec<String> = Vec::new();
@@ -181,10 +203,11 @@ fn is_byline_line(s: &str) -> bool {
     }
     let has_role = toks.iter().any(|t| ROLE_WORDS.contains(&t.as_str()));
     let dispatch = toks.last().is_some_and(|t| is_dispatch_place(t));
-    let all_ok = toks
-        .iter()
-        .enumerate()
-        .all(|(i, t)| ROLE_WORDS.contains(&t.as_str()) || is_name(t) || (i + 1 == toks.len() && is_dispatch_place(t)));
+    let all_ok = toks.iter().enumerate().all(|(i, t)| {
+        ROLE_WORDS.contains(&t.as_str())
+            || is_name(t)
+            || (i + 1 == toks.len() && is_dispatch_place(t))
+    });
     // Unmarked bylines separate role and names with spaces ("记者感言" is a label).
     let spaced = marked || t.split(is_space).filter(|x| !x.is_empty()).count() >= 2;
     all_ok && spaced && (marked || has_role || dispatch) && toks.iter().any(|t| is_name(t))
@@ -200,7 +223,8 @@ fn lead_prefix_len(s: &str) -> Option<usize> {
     // place and date, then 讯 or 电 and a parenthesised byline.
     let cs: Vec<char> = t.chars().collect();
     for (i, c) in cs.iter().enumerate().take(20) {
-        if (*c == '讯' || *c == '电') && i >= 2 && matches!(cs.get(i + 1), Some('（') | Some('(')) {
+        if (*c == '讯' || *c == '电') && i >= 2 && matches!(cs.get(i + 1), Some('（') | Some('('))
+        {
             let head: String = cs[..i].iter().collect();
             if head.starts_with("本报") || head.contains("社") {
                 return Some(i + 1);
@@ -222,12 +246,22 @@ fn is_furniture(t: &str) -> bool {
     // 第2版, A3版, 第2版：要闻
     let page_label = |x: &str| {
         let x = x.trim_start_matches('第');
-        x.ends_with('版') && x.chars().count() <= 5 && x.chars().take_while(|c| c.is_ascii_alphanumeric()).count() >= 1
+        x.ends_with('版')
+            && x.chars().count() <= 5
+            && x.chars().take_while(|c| c.is_ascii_alphanumeric()).count() >= 1
     };
     if page_label(&s) {
         return true;
     }
-    for label in ["责任编辑", "本版编辑", "编辑", "美编", "校对", "组版", "版式"] {
+    for label in [
+        "责任编辑",
+        "本版编辑",
+        "编辑",
+        "美编",
+        "校对",
+        "组版",
+        "版式",
+    ] {
         if let Some(rest) = s.strip_prefix(label) {
             if rest.starts_with(['：', ':']) && s.chars().count() <= 24 {
                 return true;
@@ -242,8 +276,10 @@ fn is_furniture(t: &str) -> bool {
 fn page_label(t: &str) -> Option<String> {
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
     let inner = s.strip_prefix('第').unwrap_or(&s).strip_suffix('版')?;
-    (!inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(|c| c.is_ascii_alphanumeric()))
-        .then(|| format!("第{inner}版"))
+    (!inner.is_empty()
+        && inner.chars().count() <= 3
+        && inner.chars().all(|c| c.is_ascii_alphanumeric()))
+    .then(|| format!("第{inner}版"))
 }
 
 fn pointer_target(t: &str) -> Option<String> {
@@ -290,13 +326,21 @@ fn classify(page: &str) -> Vec<Line> {
         let raw = raw.trim_end_matches('\r');
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
-            out.push(Line { text: String::new(), kind: LineKind::Blank, continued: None });
+            out.push(Line {
+                text: String::new(),
+                kind: LineKind::Blank,
+                continued: None,
+            });
             continue;
         }
         if let Some(h) = trimmed.strip_prefix('#') {
             let h = h.trim_start_matches('#').trim_matches(is_space);
             if !h.is_empty() {
-                out.push(Line { text: h.to_string(), kind: LineKind::MdHeading, continued: None });
+                out.push(Line {
+                    text: h.to_string(),
+                    kind: LineKind::MdHeading,
+                    continued: None,
+                });
             }
             continue;
         }
@@ -324,8 +368,16 @@ fn classify(page: &str) -> Vec<Line> {
             } else {
                 LineKind::Text
             };
-            let continued = if pi + 1 == nparts { continued.clone() } else { None };
-            out.push(Line { text: part, kind, continued });
+            let continued = if pi + 1 == nparts {
+                continued.clone()
+            } else {
+                None
+            };
+            out.push(Line {
+                text: part,
+                kind,
+                continued,
+            });
         }
     }
     out
@@ -348,7 +400,10 @@ fn heading_like(lines: &[&Line]) -> bool {
     if total > 60 {
         return false;
     }
-    let commas: usize = lines.iter().map(|l| l.text.matches(['，', ',', '、']).count()).sum();
+    let commas: usize = lines
+        .iter()
+        .map(|l| l.text.matches(['，', ',', '、']).count())
+        .sum();
     if commas > 1 {
         return false;
     }
@@ -357,7 +412,8 @@ fn heading_like(lines: &[&Line]) -> bool {
         if visible_len(t) > HEADING_LINE_MAX || is_date_line(t) {
             return false;
         }
-        if t.contains(['。', '；', ';', '@', '＠']) || t.contains("电话") || t.contains("邮箱") {
+        if t.contains(['。', '；', ';', '@', '＠']) || t.contains("电话") || t.contains("邮箱")
+        {
             return false;
         }
         if t.matches(['，', ',', '、']).count() > 1 {
@@ -413,7 +469,10 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let mut text = l.text.clone();
                 i += 1;
                 // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y).
-                while i < n && lines[i].kind == LineKind::Byline && !lines[i].text.starts_with(['■', '●', '▲', '◆']) {
+                while i < n
+                    && lines[i].kind == LineKind::Byline
+                    && !lines[i].text.starts_with(['■', '●', '▲', '◆'])
+                {
                     text.push(' ');
                     text.push_str(&lines[i].text);
                     i += 1;
@@ -421,7 +480,10 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 units.push(Unit::Byline { text, trailing });
             }
             LineKind::Label => {
-                units.push(Unit::Heading { lines: vec![l.text.clone()], md: false });
+                units.push(Unit::Heading {
+                    lines: vec![l.text.clone()],
+                    md: false,
+                });
                 i += 1;
             }
             LineKind::MdHeading => {
@@ -433,7 +495,10 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     }
                     i += 1;
                 }
-                units.push(Unit::Heading { lines: hl, md: true });
+                units.push(Unit::Heading {
+                    lines: hl,
+                    md: true,
+                });
             }
             LineKind::Text => {
                 let start = i;
@@ -444,11 +509,19 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
                 let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
                 if heading_like(&block) && !prev_is_body_mid && !continues_lead {
-                    let texts: Vec<String> = block.iter().map(|l| collapse_spaces(&l.text)).collect();
-                    if let Some(Unit::Heading { lines: hl, md: false }) = units.last_mut() {
+                    let texts: Vec<String> =
+                        block.iter().map(|l| collapse_spaces(&l.text)).collect();
+                    if let Some(Unit::Heading {
+                        lines: hl,
+                        md: false,
+                    }) = units.last_mut()
+                    {
                         hl.extend(texts);
                     } else {
-                        units.push(Unit::Heading { lines: texts, md: false });
+                        units.push(Unit::Heading {
+                            lines: texts,
+                            md: false,
+                        });
                     }
                     continue;
                 }
@@ -483,7 +556,12 @@ fn split_last_block(lines: &[Option<Line>]) -> Option<usize> {
     if start == 0 {
         return None;
     }
-    let before_ends = lines[..start].iter().rev().flatten().next().is_some_and(|l| ends_sentence(&l.text));
+    let before_ends = lines[..start]
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .is_some_and(|l| ends_sentence(&l.text));
     let len = body_len(&lines[start..end]);
     (before_ends && len <= CAPTION_MAX).then_some(start)
 }
@@ -516,14 +594,30 @@ fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
 }
 
 /// Words that label a sidebar printed next to its article.
-const SIDEBAR_LABELS: &[&str] = &["记者感言", "记者手记", "采访手记", "编后", "编后语", "相关链接", "链接", "背景链接", "短评", "小贴士"];
+const SIDEBAR_LABELS: &[&str] = &[
+    "记者感言",
+    "记者手记",
+    "采访手记",
+    "编后",
+    "编后语",
+    "相关链接",
+    "链接",
+    "背景链接",
+    "短评",
+    "小贴士",
+];
 
 fn is_sidebar_label(lines: &[String]) -> bool {
-    lines.iter().any(|l| SIDEBAR_LABELS.contains(&l.trim_matches(is_space).trim_end_matches(['：', ':'])))
+    lines
+        .iter()
+        .any(|l| SIDEBAR_LABELS.contains(&l.trim_matches(is_space).trim_end_matches(['：', ':'])))
 }
 
 fn strong_heading(lines: &[String], md: bool) -> bool {
-    md || is_sidebar_label(lines) || lines.iter().any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
+    md || is_sidebar_label(lines)
+        || lines
+            .iter()
+            .any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
 }
 
 struct HeadingSlot {
@@ -539,15 +633,16 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
     let mut pending_heading: Option<usize> = None; // slot waiting for its `next`
     let open = |drafts: &Vec<Draft>| drafts.last().is_some_and(|d| !d.closed);
 
-    let start_new = |drafts: &mut Vec<Draft>, slots: &mut Vec<HeadingSlot>, pending: &mut Option<usize>| {
-        if let Some(d) = drafts.last_mut() {
-            d.closed = true;
-        }
-        drafts.push(Draft::default());
-        if let Some(s) = pending.take() {
-            slots[s].next = Some(drafts.len() - 1);
-        }
-    };
+    let start_new =
+        |drafts: &mut Vec<Draft>, slots: &mut Vec<HeadingSlot>, pending: &mut Option<usize>| {
+            if let Some(d) = drafts.last_mut() {
+                d.closed = true;
+            }
+            drafts.push(Draft::default());
+            if let Some(s) = pending.take() {
+                slots[s].next = Some(drafts.len() - 1);
+            }
+        };
 
     let mut i = 0;
     while i < units.len() {
@@ -560,7 +655,11 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                     if let Some(d) = drafts.last_mut() {
                         d.closed = true;
                     }
-                    drafts.push(Draft { teaser: Some((lines, p.clone())), closed: true, ..Default::default() });
+                    drafts.push(Draft {
+                        teaser: Some((lines, p.clone())),
+                        closed: true,
+                        ..Default::default()
+                    });
                 }
             }
             Unit::Lead(line) => {
@@ -581,8 +680,16 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                         if !d.closed {
                             let orphan = !d.lead && d.byline.is_empty();
                             let caption_sized = body_len(&d.lines) <= CAPTION_MAX;
-                            let ends = d.lines.iter().rev().flatten().next().is_some_and(|l| ends_sentence(&l.text));
-                            if ends && (orphan && caption_sized || split_last_block(&d.lines).is_some()) {
+                            let ends = d
+                                .lines
+                                .iter()
+                                .rev()
+                                .flatten()
+                                .next()
+                                .is_some_and(|l| ends_sentence(&l.text));
+                            if ends
+                                && (orphan && caption_sized || split_last_block(&d.lines).is_some())
+                            {
                                 is_trailing = true;
                             }
                         }
@@ -597,7 +704,14 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                             let caption = d.lines.split_off(cut);
                             d.closed = true;
                             let parent = Some(drafts.len() - 1);
-                            drafts.push(Draft { lines: caption, byline: vec![text.clone()], trailing: true, closed: true, embedded_in: parent, ..Default::default() });
+                            drafts.push(Draft {
+                                lines: caption,
+                                byline: vec![text.clone()],
+                                trailing: true,
+                                closed: true,
+                                embedded_in: parent,
+                                ..Default::default()
+                            });
                         } else {
                             d.byline.push(text.clone());
                             d.closed = true;
@@ -617,19 +731,26 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
             Unit::Heading { lines, md } => {
                 // An intertitle sits inside an open article between body text.
                 let next_is_body = matches!(units.get(i + 1), Some(Unit::Body(_)));
-                let prev_is_body = matches!(i.checked_sub(1).map(|k| &units[k]), Some(Unit::Body(_)));
+                let prev_is_body =
+                    matches!(i.checked_sub(1).map(|k| &units[k]), Some(Unit::Body(_)));
                 let inside = open(&drafts)
                     && prev_is_body
                     && next_is_body
                     && !strong_heading(lines, *md)
                     && lines.len() <= 2
-                    && drafts.last().is_some_and(|d| d.lead || !d.byline.is_empty())
+                    && drafts
+                        .last()
+                        .is_some_and(|d| d.lead || !d.byline.is_empty())
                     && !is_caption_ahead(&units, i + 1)
                     && !matches!(units.get(i + 1), Some(Unit::Body(b)) if looks_like_notice_start(b));
                 if inside {
                     let d = drafts.last_mut().expect("open draft");
                     d.lines.push(None);
-                    d.lines.push(Some(Line { text: lines.join(""), kind: LineKind::Text, continued: None }));
+                    d.lines.push(Some(Line {
+                        text: lines.join(""),
+                        kind: LineKind::Text,
+                        continued: None,
+                    }));
                     d.lines.push(None);
                 } else {
                     if let Some(s) = pending_heading.take() {
@@ -640,7 +761,12 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                     if let Some(d) = drafts.last_mut() {
                         d.closed = true;
                     }
-                    slots.push(HeadingSlot { lines: lines.clone(), md: *md, prev: drafts.len().checked_sub(1), next: None });
+                    slots.push(HeadingSlot {
+                        lines: lines.clone(),
+                        md: *md,
+                        prev: drafts.len().checked_sub(1),
+                        next: None,
+                    });
                     pending_heading = Some(slots.len() - 1);
                 }
             }
@@ -674,8 +800,14 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             continue;
         }
         let h = joined(s);
-        let a = s.prev.map(|p| text::overlap(&h, &bodies[p])).unwrap_or(-1.0);
-        let b = s.next.map(|n| text::overlap(&h, &bodies[n])).unwrap_or(-1.0);
+        let a = s
+            .prev
+            .map(|p| text::overlap(&h, &bodies[p]))
+            .unwrap_or(-1.0);
+        let b = s
+            .next
+            .map(|n| text::overlap(&h, &bodies[n]))
+            .unwrap_or(-1.0);
         if s.md {
             direction += 1.0;
         }
@@ -685,10 +817,16 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         evidence.push((k, b - a));
     }
     // Confident decisions first, so a weak one cannot take a slot a strong one needs.
-    evidence.sort_by(|x, y| y.1.abs().partial_cmp(&x.1.abs()).unwrap_or(std::cmp::Ordering::Equal));
+    evidence.sort_by(|x, y| {
+        y.1.abs()
+            .partial_cmp(&x.1.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     for (k, diff) in evidence {
         let s = &slots[k];
-        let free = |i: Option<usize>, drafts: &[Draft]| i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none());
+        let free = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
+        };
         let (a, b) = (free(s.prev, drafts), free(s.next, drafts));
         let prefer_next = if s.md || is_sidebar_label(&s.lines) {
             true
@@ -698,7 +836,14 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             direction > 0.0
         };
         // A caption printed inside an article defers to that article.
-        let host = |i: Option<usize>, drafts: &[Draft]| i.map(|i| drafts[i].embedded_in.filter(|&p| drafts[p].heading.is_none()).unwrap_or(i));
+        let host = |i: Option<usize>, drafts: &[Draft]| {
+            i.map(|i| {
+                drafts[i]
+                    .embedded_in
+                    .filter(|&p| drafts[p].heading.is_none())
+                    .unwrap_or(i)
+            })
+        };
         let (a, b) = (host(a, drafts), host(b, drafts));
         let pick = if prefer_next { b.or(a) } else { a.or(b) };
         if let Some(p) = pick {
@@ -709,7 +854,11 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
 
 /// Split heading lines into kicker, headline and subheadline.
 fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>, Option<String>) {
-    let lines: Vec<String> = lines.iter().map(|l| collapse_spaces(l)).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| collapse_spaces(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.is_empty() {
         return (None, None, None);
     }
@@ -718,7 +867,10 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
         return (None, Some(lines.join(" ")), None);
     }
     // A kicker may end with a dash that leads into the headline (…高唐县——).
-    if let Some(k) = lines.iter().position(|l| l.ends_with("——") && !l.starts_with("——")) {
+    if let Some(k) = lines
+        .iter()
+        .position(|l| l.ends_with("——") && !l.starts_with("——"))
+    {
         if k + 1 < lines.len() {
             let kicker = lines[k].trim_end_matches('—').to_string();
             let rest = &lines[k + 1..];
@@ -726,7 +878,9 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
             return (Some(kicker), h, s);
         }
     }
-    let sub_at = lines.iter().position(|l| l.starts_with("——") || l.starts_with("--"));
+    let sub_at = lines
+        .iter()
+        .position(|l| l.starts_with("——") || l.starts_with("--"));
     let (main, sub) = match sub_at {
         Some(0) => (vec![], Some(lines.join(""))),
         Some(k) => (lines[..k].to_vec(), Some(lines[k..].join(""))),
@@ -749,7 +903,10 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
     };
     match main.len() {
         1 => (None, Some(main[0].clone()), sub),
-        _ if sub.is_some() && !is_kicker(&main[main.len() - 2], &main[main.len() - 1]) && main[main.len() - 2].contains(' ') => {
+        _ if sub.is_some()
+            && !is_kicker(&main[main.len() - 2], &main[main.len() - 1])
+            && main[main.len() - 2].contains(' ') =>
+        {
             (None, Some(main[main.len() - 1].clone()), sub)
         }
         _ => {
@@ -789,7 +946,8 @@ pub fn parse_byline(s: &str) -> Byline {
         if ROLE_WORDS.contains(&t.as_str()) {
             role = Some(match t.as_str() {
                 "本报通讯员" | "通讯员" => "c",
-                "本报记者" | "见习记者" | "实习记者" | "特约记者" | "首席记者" | "记者" | "摄影" | "摄" => "r",
+                "本报记者" | "见习记者" | "实习记者" | "特约记者" | "首席记者" | "记者"
+                | "摄影" | "摄" => "r",
                 "实习生" => "a",
                 _ => role.unwrap_or("a"),
             });
@@ -812,7 +970,9 @@ pub fn parse_byline(s: &str) -> Byline {
 
 /// Split a lead paragraph into its parenthesised byline and the text after.
 fn split_lead(p: &str) -> (Option<String>, String) {
-    let Some(n) = lead_prefix_len(p) else { return (None, p.to_string()) };
+    let Some(n) = lead_prefix_len(p) else {
+        return (None, p.to_string());
+    };
     // Skip the prefix (counted without spaces) in the spaced string.
     let mut seen = 0;
     let mut idx = 0;
@@ -830,8 +990,15 @@ fn split_lead(p: &str) -> (Option<String>, String) {
     if let Some(inner) = rest.strip_prefix(['（', '(']) {
         if let Some(close) = inner.find(['）', ')']) {
             let by = inner[..close].to_string();
-            let cl = inner[close..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-            return (Some(by), inner[close + cl..].trim_start_matches(is_space).to_string());
+            let cl = inner[close..]
+                .chars()
+                .next()
+                .map(|c| c.len_utf8())
+                .unwrap_or(1);
+            return (
+                Some(by),
+                inner[close + cl..].trim_start_matches(is_space).to_string(),
+            );
         }
     }
     (None, rest.to_string())
@@ -843,7 +1010,11 @@ fn split_lead(p: &str) -> (Option<String>, String) {
 /// ends a sentence and is either followed by a blank line or visibly shorter
 /// than the column.
 fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
-    let widths: Vec<usize> = lines.iter().flatten().map(|l| visible_len(&l.text)).collect();
+    let widths: Vec<usize> = lines
+        .iter()
+        .flatten()
+        .map(|l| visible_len(&l.text))
+        .collect();
     let mut sorted = widths.clone();
     sorted.sort_unstable();
     let col = sorted.get(sorted.len() * 4 / 5).copied().unwrap_or(0);
@@ -853,13 +1024,21 @@ fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
     for (k, item) in items.iter().enumerate() {
         let Some(l) = item else { continue };
         cur.push(&l.text);
-        let next = items[k + 1..].iter().find(|x| x.is_some()).and_then(|x| x.as_ref());
+        let next = items[k + 1..]
+            .iter()
+            .find(|x| x.is_some())
+            .and_then(|x| x.as_ref());
         let blank_next = matches!(items.get(k + 1), Some(None));
         let short = visible_len(&l.text) + 2 < col;
         let end = ends_sentence(&l.text) && (blank_next || short || next.is_none());
         let date_sig = next.is_some_and(|n| is_date_line(&n.text)) || is_date_line(&l.text);
         let colon_line = l.text.trim_end().ends_with(['：', ':']) && (short || blank_next);
-        if end || next.is_none() || date_sig || colon_line || (blank_next && short && !ends_mid(&l.text)) {
+        if end
+            || next.is_none()
+            || date_sig
+            || colon_line
+            || (blank_next && short && !ends_mid(&l.text))
+        {
             let p = remove_layout_spaces(&cur.join(" "));
             if !p.is_empty() {
                 out.push(p);
@@ -872,7 +1051,10 @@ fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
 
 /// A line cut off mid-sentence (no punctuation at the end).
 fn ends_mid(s: &str) -> bool {
-    s.trim_end().chars().last().is_some_and(|c| is_han(c) || c.is_alphanumeric() || matches!(c, '，' | '、' | '“' | '《'))
+    s.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| is_han(c) || c.is_alphanumeric() || matches!(c, '，' | '、' | '“' | '《'))
 }
 
 // ------------------------------------------------------------- pages
@@ -936,7 +1118,10 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             let mut used = 0;
             for l in lines.iter().take(take).flatten() {
                 // A surname left alone at a line end continues on the next line (贾 / 明鑫).
-                let cut_name = raw.rsplit(is_space).next().is_some_and(|t| t.chars().count() == 1 && t.chars().all(is_han));
+                let cut_name = raw
+                    .rsplit(is_space)
+                    .next()
+                    .is_some_and(|t| t.chars().count() == 1 && t.chars().all(is_han));
                 if !raw.is_empty() && !cut_name {
                     raw.push(' ');
                 }
@@ -950,7 +1135,14 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             if let Some(by) = by {
                 names = parse_byline(&by);
             }
-            lines.splice(0..used, [Some(Line { text: rest, kind: LineKind::Text, continued: None })]);
+            lines.splice(
+                0..used,
+                [Some(Line {
+                    text: rest,
+                    kind: LineKind::Text,
+                    continued: None,
+                })],
+            );
         }
         let paras = paragraphs(&lines);
         for by in &d.byline {
@@ -974,16 +1166,35 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
 }
 
 fn kind_of(d: &Draft, a: &Article) -> Kind {
-    let heads = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join("");
+    let heads = [&a.kicker, &a.headline, &a.subheadline]
+        .iter()
+        .filter_map(|x| x.as_deref())
+        .collect::<Vec<_>>()
+        .join("");
     let body_len: usize = a.paragraphs.iter().map(|p| p.chars().count()).sum();
-    if ["评论员", "短评", "时评", "社论", "述评", "评论"].iter().any(|w| heads.contains(w)) {
+    if ["评论员", "短评", "时评", "社论", "述评", "评论"]
+        .iter()
+        .any(|w| heads.contains(w))
+    {
         return Kind::Commentary;
     }
-    if ["记者感言", "记者手记", "采访手记", "编后", "相关链接", "链接"].iter().any(|w| heads.contains(w)) {
+    if [
+        "记者感言",
+        "记者手记",
+        "采访手记",
+        "编后",
+        "相关链接",
+        "链接",
+    ]
+    .iter()
+    .any(|w| heads.contains(w))
+    {
         return Kind::Sidebar;
     }
     let signed = a.paragraphs.last().is_some_and(|p| is_date_line(p));
-    let notice_head = ["通知", "公告", "通告", "决定", "倡议书", "公示"].iter().any(|w| heads.ends_with(w));
+    let notice_head = ["通知", "公告", "通告", "决定", "倡议书", "公示"]
+        .iter()
+        .any(|w| heads.ends_with(w));
     if signed || (notice_head && !d.lead && d.byline.is_empty()) {
         return Kind::Notice;
     }
@@ -1001,11 +1212,21 @@ fn kind_of(d: &Draft, a: &Article) -> Kind {
 
 /// Datelines, issue date, places and ids: things decided per page.
 fn finish_page(source: &str, arts: &mut [Article], meta: &PageMeta) {
-    let full: String = arts.iter().flat_map(|a| a.paragraphs.iter().map(String::as_str)).collect::<Vec<_>>().join("\n");
+    let full: String = arts
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("\n");
     // Datelines: the first date in the opening two paragraphs.
     let mut openings: Vec<Vec<dates::Mention>> = Vec::new();
     for a in arts.iter_mut() {
-        let opening: String = a.paragraphs.iter().take(2).map(String::as_str).collect::<Vec<_>>().join("");
+        let opening: String = a
+            .paragraphs
+            .iter()
+            .take(2)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("");
         let m = dates::mentions(&opening);
         a.dateline = m.first().map(|m| m.text.clone());
         openings.push(m.into_iter().take(1).collect());
@@ -1020,7 +1241,11 @@ fn finish_page(source: &str, arts: &mut [Article], meta: &PageMeta) {
                 a.event_date = dates::resolve_before(m, issue).map(|d| d.to_string());
             }
         }
-        let heading = [&a.kicker, &a.headline, &a.subheadline].iter().filter_map(|x| x.as_deref()).collect::<Vec<_>>().join(" ");
+        let heading = [&a.kicker, &a.headline, &a.subheadline]
+            .iter()
+            .filter_map(|x| x.as_deref())
+            .collect::<Vec<_>>()
+            .join(" ");
         a.places = gazetteer::places_of(&heading, &a.paragraphs.join(""));
     }
     assign_ids(source, arts);
@@ -1031,11 +1256,19 @@ fn finish_page(source: &str, arts: &mut [Article], meta: &PageMeta) {
 /// full dates or, failing those, the latest year it mentions.
 pub fn infer_issue_date(full: &str, openings: &[Vec<dates::Mention>]) -> Option<Ymd> {
     let all = dates::mentions(full);
-    let explicit: Vec<Ymd> = all.iter().filter_map(|m| m.year.and_then(|y| Ymd::new(y, m.month, m.day))).collect();
+    let explicit: Vec<Ymd> = all
+        .iter()
+        .filter_map(|m| m.year.and_then(|y| Ymd::new(y, m.month, m.day)))
+        .collect();
     let reference = explicit.iter().max().copied().or_else(|| {
         let y = dates::years(full).into_iter().max()?;
         // Without a full date, the latest dateline month in that year.
-        let m = openings.iter().flatten().map(|m| (m.month, m.day)).max().unwrap_or((1, 1));
+        let m = openings
+            .iter()
+            .flatten()
+            .map(|m| (m.month, m.day))
+            .max()
+            .unwrap_or((1, 1));
         Ymd::new(y, m.0, m.1)
     })?;
     let datelines: Vec<Ymd> = openings
@@ -1112,7 +1345,10 @@ mod tests {
         assert_eq!(arts[0].correspondents, vec!["赵六"]);
         assert_eq!(arts[1].headline.as_deref(), Some("发放贷款1.3亿元"));
         assert_eq!(arts[1].dateline.as_deref(), Some("3月24日"));
-        assert_eq!(arts[0].paragraphs[0], "3月25日，记者从市工业局获悉，全市企业新增发明专利60项，专利数量创新高。");
+        assert_eq!(
+            arts[0].paragraphs[0],
+            "3月25日，记者从市工业局获悉，全市企业新增发明专利60项，专利数量创新高。"
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@ pub fn is_wide(c: char) -> bool {
         || (0xFE30..=0xFE4F).contains(&u)
         || (0xFF00..=0xFFEF).contains(&u)
         || (0x20000..=0x3FFFF).contains(&u)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '■' | '●' | '▲' | '◆' | '★')
+        || matches!(
+            c,
+            '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '■' | '●' | '▲' | '◆' | '★'
+        )
 }
 
 pub fn is_han(c: char) -> bool {
@@ -33,7 +36,11 @@ pub fn remove_layout_spaces(s: &str) -> String {
             while i < chars.len() && is_space(chars[i]) {
                 i += 1;
             }
-            let prev = if start > 0 { Some(chars[start - 1]) } else { None };
+            let prev = if start > 0 {
+                Some(chars[start - 1])
+            } else {
+                None
+            };
             let next = chars.get(i).copied();
             if let (Some(p), Some(n)) = (prev, next) {
                 if !is_wide(p) && !is_wide(n) {
@@ -118,9 +125,15 @@ mod tests {
 
     #[test]
     fn layout_spaces() {
-        assert_eq!(remove_layout_spaces("2024 年末 114.89 亿元"), "2024年末114.89亿元");
+        assert_eq!(
+            remove_layout_spaces("2024 年末 114.89 亿元"),
+            "2024年末114.89亿元"
+        );
         assert_eq!(remove_layout_spaces("本 报 记 者"), "本报记者");
-        assert_eq!(remove_layout_spaces("产品HLB PTFE自润滑"), "产品HLB PTFE自润滑");
+        assert_eq!(
+            remove_layout_spaces("产品HLB PTFE自润滑"),
+            "产品HLB PTFE自润滑"
+        );
         assert_eq!(remove_layout_spaces("  1 月 4 日 "), "1月4日");
     }
 
@@ -134,7 +147,12 @@ mod tests {
 
     #[test]
     fn overlap_measures_shared_bigrams() {
-        assert!(overlap("发放科技成果转化贷款1.3亿元", "累计发放科技成果转化贷款1.3亿元") > 0.9);
+        assert!(
+            overlap(
+                "发放科技成果转化贷款1.3亿元",
+                "累计发放科技成果转化贷款1.3亿元"
+            ) > 0.9
+        );
         assert_eq!(overlap("春意浓", "完全无关"), 0.0);
     }
 }
