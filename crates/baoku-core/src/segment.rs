@@ -55,6 +55,8 @@ enum Unit {
     Heading {
         lines: Vec<String>,
         md: bool,
+        /// Indices of lines that follow a blank line.
+        gaps: Vec<usize>,
     },
     /// Lines of running text; `None` marks a blank line.
     Body(Vec<Option<Line>>),
@@ -483,6 +485,7 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 units.push(Unit::Heading {
                     lines: vec![l.text.clone()],
                     md: false,
+                    gaps: vec![],
                 });
                 i += 1;
             }
@@ -498,6 +501,7 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 units.push(Unit::Heading {
                     lines: hl,
                     md: true,
+                    gaps: vec![],
                 });
             }
             LineKind::Text => {
@@ -514,13 +518,16 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     if let Some(Unit::Heading {
                         lines: hl,
                         md: false,
+                        gaps,
                     }) = units.last_mut()
                     {
+                        gaps.push(hl.len());
                         hl.extend(texts);
                     } else {
                         units.push(Unit::Heading {
                             lines: texts,
                             md: false,
+                            gaps: vec![],
                         });
                     }
                     continue;
@@ -623,6 +630,7 @@ fn strong_heading(lines: &[String], md: bool) -> bool {
 struct HeadingSlot {
     lines: Vec<String>,
     md: bool,
+    gaps: Vec<usize>,
     prev: Option<usize>,
     next: Option<usize>,
 }
@@ -728,7 +736,7 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                     d.byline_leading = true;
                 }
             }
-            Unit::Heading { lines, md } => {
+            Unit::Heading { lines, md, gaps } => {
                 // An intertitle sits inside an open article between body text.
                 let next_is_body = matches!(units.get(i + 1), Some(Unit::Body(_)));
                 let prev_is_body =
@@ -764,6 +772,7 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                     slots.push(HeadingSlot {
                         lines: lines.clone(),
                         md: *md,
+                        gaps: gaps.clone(),
                         prev: drafts.len().checked_sub(1),
                         next: None,
                     });
@@ -853,7 +862,7 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
 }
 
 /// Split heading lines into kicker, headline and subheadline.
-fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>, Option<String>) {
+fn split_heading(lines: &[String], gaps: &[usize], md: bool) -> (Option<String>, Option<String>, Option<String>) {
     let lines: Vec<String> = lines
         .iter()
         .map(|l| collapse_spaces(l))
@@ -874,7 +883,8 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
         if k + 1 < lines.len() {
             let kicker = lines[k].trim_end_matches('—').to_string();
             let rest = &lines[k + 1..];
-            let (_, h, s) = split_heading(rest, false);
+            let shifted: Vec<usize> = gaps.iter().filter(|&&g| g > k + 1).map(|g| g - k - 1).collect();
+            let (_, h, s) = split_heading(rest, &shifted, false);
             return (Some(kicker), h, s);
         }
     }
@@ -890,9 +900,13 @@ fn split_heading(lines: &[String], md: bool) -> (Option<String>, Option<String>,
         return (None, sub, None);
     }
     let len = |s: &str| visible_len(s);
+    // Was the headline line set apart from the line above by a blank line?
+    // Kickers are; a headline wrapped onto a second line is not.
+    let b_idx = sub_at.unwrap_or(lines.len()).saturating_sub(1);
+    let set_apart = gaps.contains(&b_idx);
     let is_kicker = |a: &str, b: &str| {
         let a_t = a.trim_end_matches(['：', ':']);
-        len(a_t) <= 5 || (len(a) * 5 <= len(b) * 4 && !a.contains(' '))
+        len(a_t) <= 5 || (set_apart && len(a) * 5 <= len(b) * 4 && !a.contains(' '))
     };
     // Lines above a kicker + headline pair with a subheadline are banners
     // or column names, not part of this article's heading.
@@ -1093,7 +1107,7 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             paragraphs: vec![],
         };
         if let Some((lines, target)) = &d.teaser {
-            let (k, h, s) = split_heading(lines, false);
+            let (k, h, s) = split_heading(lines, &[], false);
             a.kicker = k;
             a.headline = h;
             a.subheadline = s;
@@ -1103,7 +1117,7 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             continue;
         }
         if let Some(k) = d.heading {
-            let (kk, h, s) = split_heading(&slots[k].lines, slots[k].md);
+            let (kk, h, s) = split_heading(&slots[k].lines, &slots[k].gaps, slots[k].md);
             a.kicker = kk;
             a.headline = h;
             a.subheadline = s;
