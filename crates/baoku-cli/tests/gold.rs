@@ -34,12 +34,21 @@ fn bigram_overlap(a: &str, b: &str) -> f64 {
     if denom == 0 {
         return if a == b { 1.0 } else { 0.0 };
     }
-    let common: usize = ga.iter().map(|(k, v)| (*v).min(*gb.get(k).unwrap_or(&0))).sum();
+    let common: usize = ga
+        .iter()
+        .map(|(k, v)| (*v).min(*gb.get(k).unwrap_or(&0)))
+        .sum();
     common as f64 / denom as f64
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 struct Score {
@@ -58,19 +67,35 @@ fn score() -> Score {
         .arg(root().join("corpus"))
         .output()
         .expect("run baoku export");
-    assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let predicted: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).expect("export prints JSON lines"))
         .collect();
-    let gold: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/fixtures/gold/articles.dev.json")).unwrap()).unwrap();
-    let pages: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/fixtures/gold/pages.dev.json")).unwrap()).unwrap();
+    let gold: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/gold/articles.dev.json")).unwrap(),
+    )
+    .unwrap();
+    let pages: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/gold/pages.dev.json")).unwrap(),
+    )
+    .unwrap();
     let files: Vec<&str> = pages.iter().filter_map(|p| p["file"].as_str()).collect();
 
-    let mut s = Score { predicted: 0, gold: gold.len(), matched: 0, headline_ok: 0, names_ok: 0, dates_ok: 0, dates: 0 };
+    let mut s = Score {
+        predicted: 0,
+        gold: gold.len(),
+        matched: 0,
+        headline_ok: 0,
+        names_ok: 0,
+        dates_ok: 0,
+        dates: 0,
+    };
     let mut by_file: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
     for p in &predicted {
         let f = p["source"].as_str().unwrap_or("");
@@ -98,29 +123,54 @@ fn score() -> Score {
                 s.matched += 1;
                 let h_ok = p["headline"] == g["headline"];
                 s.headline_ok += h_ok as usize;
-                let n_ok = ["reporters", "correspondents", "authors"].iter().all(|k| strs(&p[*k]) == strs(&g[*k]));
+                let n_ok = ["reporters", "correspondents", "authors"]
+                    .iter()
+                    .all(|k| strs(&p[*k]) == strs(&g[*k]));
                 s.names_ok += n_ok as usize;
                 if !h_ok || !n_ok {
-                    println!("  {file} {head}: headline {:?} names {} {} {}", p["headline"], p["reporters"], p["correspondents"], p["authors"]);
+                    println!(
+                        "  {file} {head}: headline {:?} names {} {} {}",
+                        p["headline"], p["reporters"], p["correspondents"], p["authors"]
+                    );
                 }
             }
-            other => println!("  MISSED {file} {head} (best overlap {:.2})", other.map(|o| o.1).unwrap_or(0.0)),
+            other => println!(
+                "  MISSED {file} {head} (best overlap {:.2})",
+                other.map(|o| o.1).unwrap_or(0.0)
+            ),
         }
     }
     for (f, rest) in &by_file {
         for p in rest {
-            println!("  EXTRA {f} {:?} {:?}", p["headline"], strs(&p["paragraphs"]).first().map(|x| x.chars().take(20).collect::<String>()));
+            println!(
+                "  EXTRA {f} {:?} {:?}",
+                p["headline"],
+                strs(&p["paragraphs"])
+                    .first()
+                    .map(|x| x.chars().take(20).collect::<String>())
+            );
         }
     }
     for pg in &pages {
         let file = pg["file"].as_str().unwrap();
         let want = pg["date_estimate"].as_str().unwrap_or("");
         let conf = pg["date_confidence"].as_str().unwrap_or("day");
-        let got = predicted.iter().find(|p| p["source"] == file).and_then(|p| p["date"].as_str()).unwrap_or("");
-        let ok = if conf == "month" { got.get(..7) == want.get(..7) } else { got == want };
+        let got = predicted
+            .iter()
+            .find(|p| p["source"] == file)
+            .and_then(|p| p["date"].as_str())
+            .unwrap_or("");
+        let ok = if conf == "month" {
+            got.get(..7) == want.get(..7)
+        } else {
+            got == want
+        };
         s.dates += 1;
         s.dates_ok += ok as usize;
-        println!("  date {file}: {got} (gold {want}, {conf}) {}", if ok { "ok" } else { "WRONG" });
+        println!(
+            "  date {file}: {got} (gold {want}, {conf}) {}",
+            if ok { "ok" } else { "WRONG" }
+        );
     }
     s
 }
@@ -130,7 +180,11 @@ fn segmentation_meets_gold_targets() {
     let s = score();
     let precision = s.matched as f64 / s.predicted.max(1) as f64;
     let recall = s.matched as f64 / s.gold.max(1) as f64;
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
     let headlines = s.headline_ok as f64 / s.matched.max(1) as f64;
     let names = s.names_ok as f64 / s.matched.max(1) as f64;
     println!(
@@ -139,7 +193,10 @@ fn segmentation_meets_gold_targets() {
         s.predicted, s.gold, s.matched, s.dates_ok, s.dates
     );
     assert!(f1 >= 0.95, "boundary F1 {f1:.3} < 0.95");
-    assert!(headlines >= 0.90, "headline exact-match {headlines:.3} < 0.90");
+    assert!(
+        headlines >= 0.90,
+        "headline exact-match {headlines:.3} < 0.90"
+    );
     assert!(names >= 0.95, "byline names exact-match {names:.3} < 0.95");
     assert_eq!(s.dates_ok, s.dates, "issue dates");
 }

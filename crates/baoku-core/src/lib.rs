@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod search;
 pub mod segment;
+pub mod synth;
 pub mod text;
 
 pub use data::{DataError, Manifest, PagesMeta, Shard, FORMAT_VERSION};

@@ -11,7 +11,7 @@
 
 use crate::fold::Folder;
 use crate::model::{Article, Kind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// One parsed query: AND over groups, each group an OR of terms.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -201,16 +201,96 @@ struct Doc {
     chars: u32,
 }
 
+/// Multiply-rotate hasher for the postings maps: keys are chars and char
+/// pairs, so SipHash's DoS resistance buys nothing and costs build time.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    pub tf: u32,
+}
+
+fn bigram_key(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// Interned facet values: `per_doc[d]` lists value ids of document `d`.
+struct FacetTable {
+    values: Vec<String>,
+    /// Value ids of doc `d` are `ids[starts[d]..starts[d + 1]]`.
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl FacetTable {
+    fn build(f: Facet, articles: &[Article]) -> FacetTable {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut values = Vec::new();
+        let mut starts = vec![0u32];
+        let mut flat = Vec::new();
+        for a in articles {
+            let v: Vec<u32> = {
+                let mut v: Vec<u32> = f
+                    .values(a)
+                    .into_iter()
+                    .map(|s| {
+                        *ids.entry(s.clone()).or_insert_with(|| {
+                            values.push(s);
+                            values.len() as u32 - 1
+                        })
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            flat.extend(v);
+            starts.push(flat.len() as u32);
+        }
+        FacetTable {
+            values,
+            starts,
+            ids: flat,
+        }
+    }
+
+    fn of(&self, d: u32) -> &[u32] {
+        &self.ids[self.starts[d as usize] as usize..self.starts[d as usize + 1] as usize]
+    }
+}
+
 /// The in-memory index over a set of articles.
 pub struct Index {
     folder: Folder,
     articles: Vec<Article>,
     docs: Vec<Doc>,
-    uni: HashMap<char, Vec<(u32, u32)>>,
-    bi: HashMap<(char, char), Vec<(u32, u32)>>,
+    uni: FastMap<char, Vec<Posting>>,
+    bi: FastMap<u64, Vec<Posting>>,
     avg_chars: f64,
-    /// Doc numbers, newest first (ties by id).
-    by_date: Vec<u32>,
+    /// `date_rank[d]`: position of doc `d` when sorted newest first.
+    date_rank: Vec<u32>,
+    facets: Vec<FacetTable>,
 }
 
 /// The text a query is matched against, in order: kicker, headline,
@@ -233,41 +313,17 @@ pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
     (s, head_end)
 }
 
-fn count_overlapping(hay: &str, needle: &str) -> u32 {
-    let mut n = 0;
-    let mut from = 0;
-    let step = needle.chars().next().map(char::len_utf8).unwrap_or(1);
-    while let Some(p) = hay[from..].find(needle) {
-        n += 1;
-        from += p + step;
-    }
-    n
-}
-
-fn intersect(a: &[u32], b: &[(u32, u32)]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
+/// Per-document state while a query runs: how many AND groups matched so
+/// far, and the score. Dense arrays beat hash maps at every corpus size here.
+const EXCLUDED: u16 = u16::MAX;
 
 impl Index {
     pub fn new(articles: Vec<Article>, folder: Folder) -> Index {
         let mut docs = Vec::with_capacity(articles.len());
-        let mut uni: HashMap<char, Vec<(u32, u32)>> = HashMap::new();
-        let mut bi: HashMap<(char, char), Vec<(u32, u32)>> = HashMap::new();
-        let mut local_u: HashMap<char, u32> = HashMap::new();
-        let mut local_b: HashMap<(char, char), u32> = HashMap::new();
+        let mut uni: FastMap<char, Vec<Posting>> = FastMap::default();
+        let mut bi: FastMap<u64, Vec<Posting>> = FastMap::default();
+        let mut local_u: FastMap<char, u32> = FastMap::default();
+        let mut local_b: FastMap<u64, u32> = FastMap::default();
         let mut total = 0u64;
         for (d, a) in articles.iter().enumerate() {
             let (text, head_end) = searchable_text(a, &folder);
@@ -279,16 +335,18 @@ impl Index {
                 chars += 1;
                 *local_u.entry(c).or_default() += 1;
                 if let Some(p) = prev {
-                    *local_b.entry((p, c)).or_default() += 1;
+                    *local_b.entry(bigram_key(p, c)).or_default() += 1;
                 }
                 prev = Some(c);
             }
             total += chars as u64;
-            for (&c, &n) in &local_u {
-                uni.entry(c).or_default().push((d as u32, n));
+            for (&c, &tf) in &local_u {
+                uni.entry(c)
+                    .or_default()
+                    .push(Posting { doc: d as u32, tf });
             }
-            for (&b, &n) in &local_b {
-                bi.entry(b).or_default().push((d as u32, n));
+            for (&b, &tf) in &local_b {
+                bi.entry(b).or_default().push(Posting { doc: d as u32, tf });
             }
             docs.push(Doc {
                 text,
@@ -296,11 +354,22 @@ impl Index {
                 chars,
             });
         }
+        for v in uni.values_mut().chain(bi.values_mut()) {
+            v.shrink_to_fit();
+        }
         let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
         by_date.sort_by(|&x, &y| {
             let (a, b) = (&articles[x as usize], &articles[y as usize]);
             b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
         });
+        let mut date_rank = vec![0u32; articles.len()];
+        for (r, &d) in by_date.iter().enumerate() {
+            date_rank[d as usize] = r as u32;
+        }
+        let facets = Facet::ALL
+            .iter()
+            .map(|&f| FacetTable::build(f, &articles))
+            .collect();
         let avg_chars = if docs.is_empty() {
             1.0
         } else {
@@ -313,7 +382,8 @@ impl Index {
             uni,
             bi,
             avg_chars,
-            by_date,
+            date_rank,
+            facets,
         }
     }
 
@@ -333,46 +403,95 @@ impl Index {
         self.articles.is_empty()
     }
 
+    /// Approximate heap bytes held by the index (texts and postings), for benchmarks.
+    pub fn heap_bytes(&self) -> usize {
+        let texts: usize = self
+            .docs
+            .iter()
+            .map(|d| d.text.capacity() + std::mem::size_of::<Doc>())
+            .sum();
+        let posting = |n: usize| n * std::mem::size_of::<Posting>() + 48;
+        let uni: usize = self.uni.values().map(|v| posting(v.capacity())).sum();
+        let bi: usize = self.bi.values().map(|v| posting(v.capacity())).sum();
+        texts + uni + bi + self.date_rank.capacity() * 4
+    }
+
+    /// The folded searchable text of every document (the naive scan's input).
+    pub fn folded_texts(&self) -> Vec<String> {
+        self.docs.iter().map(|d| d.text.clone()).collect()
+    }
+
     pub fn position(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
     }
 
-    /// Documents containing `term` (folded), with occurrence counts, by doc number.
-    pub fn term_docs(&self, term: &str) -> Vec<(u32, u32)> {
+    /// Documents containing `term` (folded) among those `keep` accepts,
+    /// with occurrence counts, by doc number.
+    pub fn term_docs_where(&self, term: &str, keep: impl Fn(u32) -> bool) -> Vec<Posting> {
         let cs: Vec<char> = term.chars().collect();
+        let from = |l: Option<&Vec<Posting>>| {
+            l.map(|l| l.iter().copied().filter(|p| keep(p.doc)).collect())
+                .unwrap_or_default()
+        };
         match cs.len() {
             0 => vec![],
-            1 => self.uni.get(&cs[0]).cloned().unwrap_or_default(),
-            2 => self.bi.get(&(cs[0], cs[1])).cloned().unwrap_or_default(),
+            1 => from(self.uni.get(&cs[0])),
+            2 => from(self.bi.get(&bigram_key(cs[0], cs[1]))),
             _ => {
-                let mut lists: Vec<&Vec<(u32, u32)>> = Vec::new();
-                let mut seen = std::collections::HashSet::new();
+                let mut lists: Vec<&Vec<Posting>> = Vec::new();
+                let mut seen: Vec<u64> = Vec::new();
                 for w in cs.windows(2) {
-                    let k = (w[0], w[1]);
-                    if !seen.insert(k) {
+                    let k = bigram_key(w[0], w[1]);
+                    if seen.contains(&k) {
                         continue;
                     }
+                    seen.push(k);
                     match self.bi.get(&k) {
                         Some(l) => lists.push(l),
                         None => return vec![],
                     }
+                    if seen.len() >= 64 {
+                        // Enough bigrams to narrow the candidates; the scan verifies the rest.
+                        break;
+                    }
                 }
                 lists.sort_by_key(|l| l.len());
-                let mut cand: Vec<u32> = lists[0].iter().map(|p| p.0).collect();
+                // Candidates carry the smallest bigram count seen: an upper
+                // bound on the term's count that ranking uses instead of a
+                // full recount.
+                let mut cand: Vec<Posting> =
+                    lists[0].iter().copied().filter(|p| keep(p.doc)).collect();
                 for l in &lists[1..] {
                     if cand.is_empty() {
                         break;
                     }
-                    cand = intersect(&cand, l);
+                    let mut out = Vec::with_capacity(cand.len());
+                    let (mut i, mut j) = (0, 0);
+                    while i < cand.len() && j < l.len() {
+                        match cand[i].doc.cmp(&l[j].doc) {
+                            std::cmp::Ordering::Less => i += 1,
+                            std::cmp::Ordering::Greater => j += 1,
+                            std::cmp::Ordering::Equal => {
+                                out.push(Posting {
+                                    doc: cand[i].doc,
+                                    tf: cand[i].tf.min(l[j].tf),
+                                });
+                                i += 1;
+                                j += 1;
+                            }
+                        }
+                    }
+                    cand = out;
                 }
-                cand.into_iter()
-                    .filter_map(|d| {
-                        let n = count_overlapping(&self.docs[d as usize].text, term);
-                        (n > 0).then_some((d, n))
-                    })
-                    .collect()
+                // Verify: all bigrams present does not mean the term is.
+                cand.retain(|p| self.docs[p.doc as usize].text.contains(term));
+                cand
             }
         }
+    }
+
+    pub fn term_docs(&self, term: &str) -> Vec<Posting> {
+        self.term_docs_where(term, |_| true)
     }
 
     fn idf(&self, df: usize) -> f64 {
@@ -381,32 +500,35 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Documents matching the query (before filters), with scores.
-    fn matching(&self, q: &Query) -> Vec<(u32, f64)> {
+    /// Documents matching the query (before filters), with BM25 scores;
+    /// terms found in the kicker/headline/subheadline count extra.
+    pub fn matching(&self, q: &Query) -> Vec<(u32, f64)> {
         const K1: f64 = 1.2;
         const B: f64 = 0.75;
-        let mut acc: Option<HashMap<u32, f64>> = None;
-        if q.groups.is_empty() {
-            acc = Some((0..self.docs.len() as u32).map(|d| (d, 0.0)).collect());
-        }
-        // Rare groups first: the candidate set only shrinks.
-        let mut groups: Vec<Vec<(String, Vec<(u32, u32)>)>> = Vec::new();
-        for g in &q.groups {
-            groups.push(g.iter().map(|t| (t.clone(), self.term_docs(t))).collect());
-        }
-        groups.sort_by_key(|g| g.iter().map(|(_, l)| l.len()).sum::<usize>());
-        for g in groups {
-            let mut gscore: HashMap<u32, f64> = HashMap::new();
-            for (term, list) in &g {
+        let n = self.docs.len();
+        let mut level = vec![0u16; n];
+        let mut score = vec![0f64; n];
+        // Rare groups first: later groups only touch documents still in.
+        let mut order: Vec<(usize, usize)> = q
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.iter().map(|t| self.df_estimate(t)).sum(), i))
+            .collect();
+        order.sort_unstable();
+        for (gi, &(_, g)) in order.iter().enumerate() {
+            let gi = gi as u16;
+            let mut any = false;
+            for term in &q.groups[g] {
+                let list = self.term_docs_where(term, |d| {
+                    let l = level[d as usize];
+                    l == gi || l == gi + 1
+                });
                 let idf = self.idf(list.len());
-                for &(d, tf) in list {
-                    if let Some(a) = &acc {
-                        if !a.contains_key(&d) {
-                            continue;
-                        }
-                    }
-                    let doc = &self.docs[d as usize];
-                    let tf = tf as f64;
+                for p in list {
+                    let d = p.doc as usize;
+                    let doc = &self.docs[d];
+                    let tf = p.tf as f64;
                     let norm = tf * (K1 + 1.0)
                         / (tf + K1 * (1.0 - B + B * doc.chars as f64 / self.avg_chars));
                     let head = if doc.text[..doc.head_end].contains(term.as_str()) {
@@ -414,73 +536,83 @@ impl Index {
                     } else {
                         0.0
                     };
-                    *gscore.entry(d).or_default() += idf * (norm + head);
+                    level[d] = gi + 1;
+                    score[d] += idf * (norm + head);
+                    any = true;
                 }
             }
-            acc = Some(match acc {
-                None => gscore,
-                Some(a) => gscore.into_iter().map(|(d, s)| (d, s + a[&d])).collect(),
-            });
-            if acc.as_ref().is_some_and(|a| a.is_empty()) {
-                break;
+            if !any {
+                return Vec::new();
             }
         }
-        let mut acc = acc.unwrap_or_default();
+        let need = order.len() as u16;
         for t in &q.exclude {
-            for (d, _) in self.term_docs(t) {
-                acc.remove(&d);
+            for p in self.term_docs_where(t, |d| level[d as usize] == need) {
+                level[p.doc as usize] = EXCLUDED;
             }
         }
-        acc.into_iter().collect()
+        (0..n as u32)
+            .filter(|&d| level[d as usize] == need)
+            .map(|d| (d, score[d as usize]))
+            .collect()
+    }
+
+    /// Cheap upper bound on a term's document frequency, to order groups.
+    fn df_estimate(&self, term: &str) -> usize {
+        let cs: Vec<char> = term.chars().collect();
+        match cs.len() {
+            0 => 0,
+            1 => self.uni.get(&cs[0]).map_or(0, Vec::len),
+            _ => cs
+                .windows(2)
+                .map(|w| self.bi.get(&bigram_key(w[0], w[1])).map_or(0, Vec::len))
+                .min()
+                .unwrap_or(0),
+        }
     }
 
     pub fn search(&self, req: &SearchRequest) -> SearchResults {
         let q = Query::parse(&req.query, &self.folder);
         let mut matched = self.matching(&q);
-        let mut by_facet: BTreeMap<Facet, Vec<&str>> = BTreeMap::new();
+        // Filters: values OR'ed within a facet, facets AND'ed.
+        let mut wanted: Vec<(usize, Vec<u32>)> = Vec::new();
         for (f, v) in &req.filters {
-            by_facet.entry(*f).or_default().push(v.as_str());
-        }
-        matched.retain(|(d, _)| {
-            let a = &self.articles[*d as usize];
-            by_facet
+            let fi = Facet::ALL.iter().position(|x| x == f).unwrap_or(0);
+            let id = self.facets[fi]
+                .values
                 .iter()
-                .all(|(f, vals)| f.values(a).iter().any(|v| vals.contains(&v.as_str())))
-        });
-        let rank_of: HashMap<u32, usize> = if req.sort == Sort::Relevance && !q.groups.is_empty() {
-            HashMap::new()
-        } else {
-            self.by_date
-                .iter()
-                .enumerate()
-                .map(|(i, &d)| (d, i))
-                .collect()
-        };
-        match req.sort {
-            _ if req.sort == Sort::Relevance && !q.groups.is_empty() => matched.sort_by(|a, b| {
-                b.1.partial_cmp(&a.1)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| {
-                        self.articles[b.0 as usize]
-                            .date
-                            .cmp(&self.articles[a.0 as usize].date)
-                    })
-                    .then(a.0.cmp(&b.0))
-            }),
-            Sort::Oldest => matched.sort_by_key(|(d, _)| std::cmp::Reverse(rank_of[d])),
-            _ => matched.sort_by_key(|(d, _)| rank_of[d]),
+                .position(|x| x == v)
+                .map(|i| i as u32)
+                .unwrap_or(u32::MAX);
+            match wanted.iter_mut().find(|w| w.0 == fi) {
+                Some(w) => w.1.push(id),
+                None => wanted.push((fi, vec![id])),
+            }
         }
-        let terms = q.positive_terms();
-        let facets = Facet::ALL
+        if !wanted.is_empty() {
+            matched.retain(|(d, _)| {
+                wanted
+                    .iter()
+                    .all(|(fi, ids)| self.facets[*fi].of(*d).iter().any(|v| ids.contains(v)))
+            });
+        }
+        let facets: Vec<(Facet, Vec<(String, usize)>)> = Facet::ALL
             .iter()
-            .map(|&f| {
-                let mut counts: HashMap<String, usize> = HashMap::new();
+            .enumerate()
+            .map(|(fi, &f)| {
+                let t = &self.facets[fi];
+                let mut counts = vec![0usize; t.values.len()];
                 for (d, _) in &matched {
-                    for v in f.values(&self.articles[*d as usize]) {
-                        *counts.entry(v).or_default() += 1;
+                    for &v in t.of(*d) {
+                        counts[v as usize] += 1;
                     }
                 }
-                let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+                let mut v: Vec<(String, usize)> = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| c > 0)
+                    .map(|(i, &c)| (t.values[i].clone(), c))
+                    .collect();
                 if matches!(f, Facet::Year | Facet::Month) {
                     v.sort_by(|a, b| b.0.cmp(&a.0));
                 } else {
@@ -488,15 +620,38 @@ impl Index {
                 }
                 (f, v)
             })
-            .collect::<Vec<_>>();
-        let mut months: BTreeMap<String, usize> = BTreeMap::new();
-        for (d, _) in &matched {
-            if let Some(m) = self.articles[*d as usize].month() {
-                *months.entry(m.to_string()).or_default() += 1;
+            .collect();
+        let mut timeline = facets
+            .iter()
+            .find(|f| f.0 == Facet::Month)
+            .map(|f| f.1.clone())
+            .unwrap_or_default();
+        timeline.sort();
+
+        let relevance = req.sort == Sort::Relevance && !q.groups.is_empty();
+        let rank = &self.date_rank;
+        let cmp = |a: &(u32, f64), b: &(u32, f64)| -> std::cmp::Ordering {
+            if relevance {
+                b.1.partial_cmp(&a.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(rank[a.0 as usize].cmp(&rank[b.0 as usize]))
+                    .then(a.0.cmp(&b.0))
+            } else if req.sort == Sort::Oldest {
+                rank[b.0 as usize].cmp(&rank[a.0 as usize])
+            } else {
+                rank[a.0 as usize].cmp(&rank[b.0 as usize])
             }
-        }
+        };
         let total = matched.len();
         let limit = if req.limit == 0 { 20 } else { req.limit };
+        let want = req.offset.saturating_add(limit).min(total);
+        // Only the shown page needs ordering: select it, then sort it.
+        if want > 0 && want < total {
+            matched.select_nth_unstable_by(want - 1, cmp);
+            matched.truncate(want);
+        }
+        matched.sort_unstable_by(cmp);
+        let terms = q.positive_terms();
         let hits = matched
             .iter()
             .skip(req.offset)
@@ -515,7 +670,7 @@ impl Index {
             total,
             hits,
             facets,
-            timeline: months.into_iter().collect(),
+            timeline,
             terms,
         }
     }
@@ -530,16 +685,20 @@ impl Index {
     pub fn snippet(&self, a: &Article, terms: &[String]) -> (String, Vec<(usize, usize)>) {
         const BEFORE: usize = 24;
         const LEN: usize = 96;
-        let parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
-        let hl = highlight_parts(&self.folder, &parts, terms);
-        let first = hl
-            .iter()
-            .enumerate()
-            .find_map(|(p, r)| r.first().map(|r| (p, r.0)));
-        let (p, at) = first.unwrap_or((0, 0));
+        // Paragraph by paragraph: the first one with a hit is usually early.
+        let mut found: Option<(usize, Vec<(usize, usize)>)> = None;
+        for (p, para) in a.paragraphs.iter().enumerate() {
+            let hl = highlight_parts(&self.folder, &[para.as_str()], terms).remove(0);
+            if !hl.is_empty() {
+                found = Some((p, hl));
+                break;
+            }
+        }
+        let (p, hl) = found.unwrap_or((0, Vec::new()));
         let Some(para) = a.paragraphs.get(p) else {
             return (String::new(), vec![]);
         };
+        let at = hl.first().map_or(0, |r| r.0);
         let chars: Vec<char> = para.chars().collect();
         let start = at.saturating_sub(BEFORE);
         let end = (start + LEN).min(chars.len());
@@ -554,7 +713,7 @@ impl Index {
         if end < chars.len() {
             s.push('…');
         }
-        let ranges = hl[p]
+        let ranges = hl
             .iter()
             .filter(|r| r.1 > start && r.0 < end)
             .map(|r| (r.0.max(start) - start + shift, r.1.min(end) - start + shift))

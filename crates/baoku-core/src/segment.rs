@@ -862,7 +862,11 @@ fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
 }
 
 /// Split heading lines into kicker, headline and subheadline.
-fn split_heading(lines: &[String], gaps: &[usize], md: bool) -> (Option<String>, Option<String>, Option<String>) {
+fn split_heading(
+    lines: &[String],
+    gaps: &[usize],
+    md: bool,
+) -> (Option<String>, Option<String>, Option<String>) {
     let lines: Vec<String> = lines
         .iter()
         .map(|l| collapse_spaces(l))
@@ -883,7 +887,11 @@ fn split_heading(lines: &[String], gaps: &[usize], md: bool) -> (Option<String>,
         if k + 1 < lines.len() {
             let kicker = lines[k].trim_end_matches('—').to_string();
             let rest = &lines[k + 1..];
-            let shifted: Vec<usize> = gaps.iter().filter(|&&g| g > k + 1).map(|g| g - k - 1).collect();
+            let shifted: Vec<usize> = gaps
+                .iter()
+                .filter(|&&g| g > k + 1)
+                .map(|g| g - k - 1)
+                .collect();
             let (_, h, s) = split_heading(rest, &shifted, false);
             return (Some(kicker), h, s);
         }
