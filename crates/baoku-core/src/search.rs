@@ -291,6 +291,10 @@ pub struct Index {
     /// `date_rank[d]`: position of doc `d` when sorted newest first.
     date_rank: Vec<u32>,
     facets: Vec<FacetTable>,
+    /// Postings of the heading text alone (kicker, headline, subheadline),
+    /// so the headline boost needs no per-document string search.
+    head_uni: FastMap<char, Vec<u32>>,
+    head_bi: FastMap<u64, Vec<u32>>,
 }
 
 /// The text a query is matched against, in order: kicker, headline,
@@ -313,8 +317,7 @@ pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
     (s, head_end)
 }
 
-/// Per-document state while a query runs: how many AND groups matched so
-/// far, and the score. Dense arrays beat hash maps at every corpus size here.
+/// Marks an excluded document in the per-query `level` array.
 const EXCLUDED: u16 = u16::MAX;
 
 impl Index {
@@ -324,6 +327,8 @@ impl Index {
         let mut bi: FastMap<u64, Vec<Posting>> = FastMap::default();
         let mut local_u: FastMap<char, u32> = FastMap::default();
         let mut local_b: FastMap<u64, u32> = FastMap::default();
+        let mut head_uni: FastMap<char, Vec<u32>> = FastMap::default();
+        let mut head_bi: FastMap<u64, Vec<u32>> = FastMap::default();
         let mut total = 0u64;
         for (d, a) in articles.iter().enumerate() {
             let (text, head_end) = searchable_text(a, &folder);
@@ -347,6 +352,23 @@ impl Index {
             }
             for (&b, &tf) in &local_b {
                 bi.entry(b).or_default().push(Posting { doc: d as u32, tf });
+            }
+            let mut prev = None;
+            let mut seen_u: Vec<char> = Vec::new();
+            let mut seen_b: Vec<u64> = Vec::new();
+            for c in text[..head_end].chars() {
+                if !seen_u.contains(&c) {
+                    seen_u.push(c);
+                    head_uni.entry(c).or_default().push(d as u32);
+                }
+                if let Some(p) = prev {
+                    let k = bigram_key(p, c);
+                    if !seen_b.contains(&k) {
+                        seen_b.push(k);
+                        head_bi.entry(k).or_default().push(d as u32);
+                    }
+                }
+                prev = Some(c);
             }
             docs.push(Doc {
                 text,
@@ -384,6 +406,8 @@ impl Index {
             avg_chars,
             date_rank,
             facets,
+            head_uni,
+            head_bi,
         }
     }
 
@@ -494,6 +518,36 @@ impl Index {
         self.term_docs_where(term, |_| true)
     }
 
+    /// Documents whose heading contains `term`, as a membership table.
+    fn head_set(&self, term: &str) -> Vec<bool> {
+        let mut set = vec![false; self.docs.len()];
+        let cs: Vec<char> = term.chars().collect();
+        let lists: Vec<&Vec<u32>> = match cs.len() {
+            0 => return set,
+            1 => self.head_uni.get(&cs[0]).into_iter().collect(),
+            _ => {
+                let l: Option<Vec<&Vec<u32>>> = cs
+                    .windows(2)
+                    .map(|w| self.head_bi.get(&bigram_key(w[0], w[1])))
+                    .collect();
+                match l {
+                    Some(l) => l,
+                    None => return set,
+                }
+            }
+        };
+        let Some(shortest) = lists.iter().min_by_key(|l| l.len()) else {
+            return set;
+        };
+        for &d in shortest.iter() {
+            let doc = &self.docs[d as usize];
+            if cs.len() <= 2 || doc.text[..doc.head_end].contains(term) {
+                set[d as usize] = true;
+            }
+        }
+        set
+    }
+
     fn idf(&self, df: usize) -> f64 {
         let n = self.docs.len() as f64;
         let df = df as f64;
@@ -525,17 +579,14 @@ impl Index {
                     l == gi || l == gi + 1
                 });
                 let idf = self.idf(list.len());
+                let in_head = self.head_set(term);
                 for p in list {
                     let d = p.doc as usize;
                     let doc = &self.docs[d];
                     let tf = p.tf as f64;
                     let norm = tf * (K1 + 1.0)
                         / (tf + K1 * (1.0 - B + B * doc.chars as f64 / self.avg_chars));
-                    let head = if doc.text[..doc.head_end].contains(term.as_str()) {
-                        2.0
-                    } else {
-                        0.0
-                    };
+                    let head = if in_head[d] { 2.0 } else { 0.0 };
                     level[d] = gi + 1;
                     score[d] += idf * (norm + head);
                     any = true;
