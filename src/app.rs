@@ -15,16 +15,30 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Where the data lives: the mount element's `data-src`, else `data/`
-/// relative to the page (works under any sub-path).
-fn data_base() -> String {
-    let doc = gloo::utils::document();
-    let src = doc
-        .get_element_by_id("baoku")
-        .and_then(|e| e.get_attribute("data-src"))
-        .unwrap_or_else(|| "data/".to_string());
+/// How the host page configured this widget.
+#[derive(Clone, PartialEq)]
+pub struct Config {
+    /// The data folder URL, relative to the page (works under any sub-path).
+    pub data_src: String,
+    /// Initial query when the URL carries none.
+    pub query: Option<String>,
+    pub lang: Option<Lang>,
+    /// `dark` or a host-defined theme class suffix.
+    pub theme: Option<String>,
+    /// Keep the view state in the location hash (off for hosts that use it).
+    pub url_state: bool,
+    /// Element that receives `baoku-open` events and `baoku-set-query` commands.
+    pub host: Option<web_sys::Element>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Config,
+}
+
+fn data_base(src: &str) -> String {
     if src.ends_with('/') {
-        src
+        src.to_string()
     } else {
         format!("{src}/")
     }
@@ -38,19 +52,35 @@ fn now_ms() -> f64 {
 }
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| AppState::from_url(UrlState::current()));
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = {
+        let c = config.clone();
+        use_reducer(move || {
+            let mut u = if c.url_state {
+                UrlState::current()
+            } else {
+                UrlState::default()
+            };
+            if u == UrlState::default() {
+                u.query = c.query.clone().unwrap_or_default();
+                u.lang = c.lang.unwrap_or_default();
+            }
+            AppState::from_url(u)
+        })
+    };
     let input_ref = use_node_ref();
 
     // Load (and reload on Retry).
     {
         let dispatcher = state.dispatcher();
+        let base = data_base(&config.data_src);
         use_effect_with(state.attempt, move |_| {
             let d = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let t0 = now_ms();
                 let p = d.clone();
-                match loader::load(&data_base(), move |done, total| {
+                match loader::load(&base, move |done, total| {
                     p.dispatch(Action::Progress { done, total })
                 })
                 .await
@@ -73,25 +103,99 @@ pub fn App() -> Html {
     // Back/forward restore the state from the URL.
     {
         let dispatcher = state.dispatcher();
+        let on = config.url_state;
         use_effect_with((), move |_| {
-            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatcher.dispatch(Action::Restore(UrlState::current()));
+            let l = on.then(|| {
+                EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    dispatcher.dispatch(Action::Restore(UrlState::current()));
+                })
             });
             move || drop(l)
         });
     }
 
-    // Write the state to the URL: opening/closing an article is a history step.
+    // Write the state to the URL: opening/closing an article is a history
+    // step; remember the list's scroll position to restore it on return.
     {
         let last_open = use_mut_ref(|| state.open.clone());
+        let list_scroll = use_mut_ref(|| 0.0f64);
         let url = state.url();
+        let on = config.url_state;
         use_effect_with(url, move |u| {
+            let win = gloo::utils::window();
+            let was_open = last_open.borrow().is_some();
             let push = *last_open.borrow() != u.open;
+            if push && !was_open {
+                *list_scroll.borrow_mut() = win.scroll_y().unwrap_or(0.0);
+            }
+            if push {
+                if u.open.is_some() {
+                    win.scroll_to_with_x_and_y(0.0, 0.0);
+                } else {
+                    win.scroll_to_with_x_and_y(0.0, *list_scroll.borrow());
+                }
+            }
             *last_open.borrow_mut() = u.open.clone();
-            if UrlState::current() != *u {
+            if on && UrlState::current() != *u {
                 u.write(push);
             }
         });
+    }
+
+    // The host page's API: `baoku-set-query` events on the host element.
+    {
+        let dispatcher = state.dispatcher();
+        let host = config.host.clone();
+        use_effect_with((), move |_| {
+            let l = host.map(|h| {
+                EventListener::new(&h, "baoku-set-query", move |e| {
+                    if let Some(ce) = e.dyn_ref::<web_sys::CustomEvent>() {
+                        if let Some(q) = ce.detail().as_string() {
+                            dispatcher.dispatch(Action::SetQuery(q));
+                        }
+                    }
+                })
+            });
+            move || drop(l)
+        });
+    }
+
+    // Tell the host page which article is open.
+    {
+        let host = config.host.clone();
+        let open = state.open.clone();
+        let ix = state.index().cloned();
+        use_effect_with(
+            (open, ix.as_ref().map(|i| Rc::as_ptr(i) as usize)),
+            move |(open, _)| {
+                if let (Some(h), Some(id), Some(ix)) = (host, open, ix) {
+                    if let Some(d) = ix.position(id) {
+                        let a = &ix.articles()[d];
+                        let detail = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&detail, &"id".into(), &a.id.clone().into());
+                        let _ = js_sys::Reflect::set(
+                            &detail,
+                            &"headline".into(),
+                            &a.display_title().into(),
+                        );
+                        let _ = js_sys::Reflect::set(
+                            &detail,
+                            &"date".into(),
+                            &a.date.clone().unwrap_or_default().into(),
+                        );
+                        let init = web_sys::CustomEventInit::new();
+                        init.set_detail(&detail);
+                        init.set_bubbles(true);
+                        init.set_composed(true);
+                        if let Ok(ev) =
+                            web_sys::CustomEvent::new_with_event_init_dict("baoku-open", &init)
+                        {
+                            let _ = h.dispatch_event(&ev);
+                        }
+                    }
+                }
+            },
+        );
     }
 
     // Global keys: "/" focuses the search box, Escape closes the reader.
@@ -103,8 +207,11 @@ pub fn App() -> Html {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                let typing = gloo::utils::document()
-                    .active_element()
+                // The real target, even inside a shadow root (embedding).
+                let typing = e
+                    .composed_path()
+                    .get(0)
+                    .dyn_into::<web_sys::Element>()
                     .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
                     .unwrap_or(false);
                 if e.key() == "/" && !typing {
@@ -160,12 +267,13 @@ pub fn App() -> Html {
     // After a render with new results, mark it so tests can time keystroke → paint.
     {
         let r = results.clone();
+        let host_for_marks = config.host.clone();
         use_effect_with(Rc::as_ptr(&r) as usize, move |_| {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("baoku-rendered");
             }
-            if let Some(root) = gloo::utils::document().get_element_by_id("baoku") {
-                let _ = root.set_attribute("data-rendered", &r.total.to_string());
+            if let Some(h) = &host_for_marks {
+                let _ = h.set_attribute("data-rendered", &r.total.to_string());
             }
         });
     }
@@ -174,7 +282,13 @@ pub fn App() -> Html {
     let d = state.dispatcher();
     let on_query = {
         let d = d.clone();
-        Callback::from(move |q: String| d.dispatch(Action::SetQuery(q)))
+        Callback::from(move |q: String| {
+            // Start of the keystroke → rendered-results measurement (after the debounce).
+            if let Some(perf) = gloo::utils::window().performance() {
+                let _ = perf.mark("baoku-query");
+            }
+            d.dispatch(Action::SetQuery(q))
+        })
     };
     let on_open = {
         let d = d.clone();
@@ -273,7 +387,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="bk-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class={classes!("bk-app", config.theme.as_ref().map(|t| format!("bk-theme-{t}")))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="bk-header">
                 <h1 class="bk-title">{ lang.t("title") }</h1>
                 <button class="bk-lang" onclick={on_lang}>{ lang.t("lang") }</button>

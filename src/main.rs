@@ -1,4 +1,5 @@
-//! Baoku widget entry point: mounts the app on `#baoku` (or `body`).
+//! Baoku widget entry point. Standalone pages mount on `#baoku`; host pages
+//! that load `baoku-embed.js` set `__baokuEmbed` first and call `mount`.
 
 mod app;
 mod components;
@@ -8,14 +9,56 @@ mod pages;
 mod state;
 mod url;
 
+use app::{App, AppProps, Config};
+use i18n::Lang;
+use wasm_bindgen::prelude::*;
+
+fn attr(el: &web_sys::Element, name: &str) -> Option<String> {
+    el.get_attribute(name).filter(|s| !s.is_empty())
+}
+
 fn main() {
-    let doc = gloo::utils::document();
-    match doc.get_element_by_id("baoku") {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+    let embedded = js_sys::Reflect::get(&gloo::utils::window(), &"__baokuEmbed".into())
+        .map(|v| v.is_truthy())
+        .unwrap_or(false);
+    if embedded {
+        return;
     }
+    let doc = gloo::utils::document();
+    let root = doc
+        .get_element_by_id("baoku")
+        .or_else(|| doc.body().map(Into::into));
+    if let Some(root) = root {
+        let config = Config {
+            data_src: attr(&root, "data-src").unwrap_or_else(|| "data/".into()),
+            query: attr(&root, "data-query"),
+            lang: attr(&root, "data-lang").map(|l| Lang::parse(&l)),
+            theme: attr(&root, "data-theme"),
+            url_state: attr(&root, "data-url-state").as_deref() != Some("off"),
+            host: Some(root.clone()),
+        };
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
+    }
+}
+
+/// Mount the widget inside `el` (used by the `<baoku-archive>` element).
+#[wasm_bindgen]
+pub fn mount(
+    el: web_sys::Element,
+    host: web_sys::Element,
+    data_src: String,
+    query: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    url_state: bool,
+) {
+    let config = Config {
+        data_src,
+        query: query.filter(|q| !q.is_empty()),
+        lang: lang.map(|l| Lang::parse(&l)),
+        theme: theme.filter(|t| !t.is_empty()),
+        url_state,
+        host: Some(host),
+    };
+    yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render();
 }

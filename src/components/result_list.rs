@@ -29,6 +29,18 @@ impl PartialEq for ResultListProps {
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let lang = props.lang;
+    let list_ref = use_node_ref();
+    {
+        // Keep the keyboard cursor visible.
+        let list_ref = list_ref.clone();
+        use_effect_with(props.cursor, move |c| {
+            if let (Some(c), Some(list)) = (c, list_ref.cast::<web_sys::Element>()) {
+                if let Ok(Some(el)) = list.query_selector(&format!("#bk-hit-{c}")) {
+                    el.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
     let items = props.results.hits.iter().enumerate().map(|(i, h)| {
         let a = &props.index.articles()[h.doc];
         let id = a.id.clone();
@@ -63,7 +75,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let on_more = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
-            <ol id="bk-results" class="bk-results" role="listbox" aria-label={lang.t("results")}>{ for items }</ol>
+            <ol ref={list_ref} id="bk-results" class="bk-results" role="listbox" aria-label={lang.t("results")}>{ for items }</ol>
             if more { <button class="bk-more" onclick={on_more}>{ lang.t("more") }</button> }
         </>
     }

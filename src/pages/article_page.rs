@@ -48,6 +48,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let a = &props.index.articles()[props.doc];
     let hit = use_state(|| 0usize);
     let copied = use_state(|| false);
+    let body_ref = use_node_ref();
     let terms = &props.terms;
     let title = a.display_title();
     let head_hl = props.index.highlight_parts(&[&title], terms).remove(0);
@@ -62,20 +63,22 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     });
     let step = {
         let hit = hit.clone();
+        let body_ref = body_ref.clone();
         move |d: i64| {
             let hit = hit.clone();
+            let body_ref = body_ref.clone();
             Callback::from(move |_: MouseEvent| {
+                // Query inside the article, not the document: the widget may live in a shadow root.
+                let Some(body) = body_ref.cast::<web_sys::Element>() else {
+                    return;
+                };
                 if total_hits == 0 {
                     return;
                 }
                 let n = ((*hit as i64 + d).rem_euclid(total_hits as i64)) as usize;
-                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("hit-{n}")) {
+                if let Ok(Some(el)) = body.query_selector(&format!("#hit-{n}")) {
                     el.scroll_into_view();
-                    if let Some(prev) = gloo::utils::document()
-                        .query_selector("mark.bk-current")
-                        .ok()
-                        .flatten()
-                    {
+                    if let Ok(Some(prev)) = body.query_selector("mark.bk-current") {
                         let _ = prev.class_list().remove_1("bk-current");
                     }
                     let _ = el.class_list().add_1("bk-current");
@@ -135,7 +138,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     <button onclick={step(1)} aria-label="next hit">{ "↓" }</button>
                 </div>
             }
-            <div class="bk-body">{ for paragraphs }</div>
+            <div class="bk-body" ref={body_ref}>{ for paragraphs }</div>
             if let Some(c) = &a.continued_on { <p class="bk-continued">{ format!("{} {}", lang.t("continued"), c) }</p> }
             <footer class="bk-cite">
                 <code class="bk-citation">{ citation.clone() }</code>

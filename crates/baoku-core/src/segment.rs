@@ -451,9 +451,12 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
         let l = &lines[i];
         match &l.kind {
             LineKind::Blank | LineKind::Furniture => {
-                if let Some(Unit::Body(b)) = units.last_mut() {
-                    if matches!(l.kind, LineKind::Blank) {
-                        b.push(None);
+                if matches!(l.kind, LineKind::Blank) {
+                    match units.last_mut() {
+                        Some(Unit::Body(b)) => b.push(None),
+                        // Keep the break after a one-line lead paragraph.
+                        Some(Unit::Lead(_)) => units.push(Unit::Body(vec![None])),
+                        _ => {}
                     }
                 }
                 i += 1;
