@@ -70,6 +70,17 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let input_ref = use_node_ref();
+    // The result list's scroll position, saved when an article opens.
+    let list_scroll = use_mut_ref(|| 0.0f64);
+    let save_scroll = {
+        let list_scroll = list_scroll.clone();
+        let reading = state.open.is_some();
+        move || {
+            if !reading {
+                *list_scroll.borrow_mut() = gloo::utils::window().scroll_y().unwrap_or(0.0);
+            }
+        }
+    };
 
     // Load (and reload on Retry).
     {
@@ -118,16 +129,12 @@ pub fn App(props: &AppProps) -> Html {
     // step; remember the list's scroll position to restore it on return.
     {
         let last_open = use_mut_ref(|| state.open.clone());
-        let list_scroll = use_mut_ref(|| 0.0f64);
+        let list_scroll = list_scroll.clone();
         let url = state.url();
         let on = config.url_state;
         use_effect_with(url, move |u| {
             let win = gloo::utils::window();
-            let was_open = last_open.borrow().is_some();
             let push = *last_open.borrow() != u.open;
-            if push && !was_open {
-                *list_scroll.borrow_mut() = win.scroll_y().unwrap_or(0.0);
-            }
             if push {
                 if u.open.is_some() {
                     win.scroll_to_with_x_and_y(0.0, 0.0);
@@ -203,26 +210,31 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let input_ref = input_ref.clone();
         use_effect_with((), move |_| {
-            let l = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                // The real target, even inside a shadow root (embedding).
-                let typing = e
-                    .composed_path()
-                    .get(0)
-                    .dyn_into::<web_sys::Element>()
-                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                    .unwrap_or(false);
-                if e.key() == "/" && !typing {
-                    e.prevent_default();
-                    if let Some(i) = input_ref.cast::<HtmlElement>() {
-                        let _ = i.focus();
+            let l = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    // The real target, even inside a shadow root (embedding).
+                    let typing = e
+                        .composed_path()
+                        .get(0)
+                        .dyn_into::<web_sys::Element>()
+                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                        .unwrap_or(false);
+                    if e.key() == "/" && !typing {
+                        e.prevent_default();
+                        if let Some(i) = input_ref.cast::<HtmlElement>() {
+                            let _ = i.focus();
+                        }
+                    } else if e.key() == "Escape" {
+                        dispatcher.dispatch(Action::Close);
                     }
-                } else if e.key() == "Escape" {
-                    dispatcher.dispatch(Action::Close);
-                }
-            });
+                },
+            );
             move || drop(l)
         });
     }
@@ -292,7 +304,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_open = {
         let d = d.clone();
-        Callback::from(move |id: String| d.dispatch(Action::Open(id)))
+        let save = save_scroll.clone();
+        Callback::from(move |id: String| {
+            save();
+            d.dispatch(Action::Open(id))
+        })
     };
     let on_close = {
         let d = d.clone();
@@ -323,6 +339,7 @@ pub fn App(props: &AppProps) -> Html {
         let results = results.clone();
         let cursor = state.cursor;
         let ix = state.index().cloned();
+        let save_scroll = save_scroll.clone();
         Callback::from(move |e: KeyboardEvent| {
             let n = results.hits.len();
             match e.key().as_str() {
@@ -336,6 +353,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 "Enter" => {
                     if let (Some(h), Some(ix)) = (results.hits.get(cursor.unwrap_or(0)), &ix) {
+                        save_scroll();
                         d.dispatch(Action::Open(ix.articles()[h.doc].id.clone()));
                     }
                 }

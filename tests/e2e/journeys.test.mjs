@@ -1,0 +1,167 @@
+// Reader journeys on the release bundle: facets, sort, timeline, keyboard,
+// reader view, citation, language, narrow screens, input methods.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, shot, typeQuery } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(hash = '', viewport = { width: 1200, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + hash);
+  await page.locator('#baoku[data-rendered]').waitFor();
+  page.errors = errors;
+  return page;
+}
+const total = async (page) => Number(await page.locator('.bk-total strong').textContent());
+const dates = async (page) => (await page.locator('.bk-hit .bk-date').allTextContents());
+const hashParam = async (page, k) => new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).getAll(k);
+
+test('empty query browses the whole archive, newest first', async () => {
+  const page = await open();
+  const n = await total(page);
+  assert.ok(n >= 30, `archive has ${n} articles`);
+  const d = await dates(page);
+  assert.deepEqual([...d].sort().reverse(), d);
+  await page.close();
+});
+
+test('facets narrow the results, counts update, and the filter is in the URL', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  const before = await total(page);
+  const year = page.locator('button.bk-facet[data-facet=year]').first();
+  const value = await year.getAttribute('data-value');
+  const count = Number(await year.locator('.bk-count').textContent());
+  await year.click();
+  await page.waitForFunction((c) => Number(document.querySelector('.bk-total strong').textContent) === c, count);
+  assert.ok(count <= before);
+  for (const d of await dates(page)) assert.ok(d.startsWith(value), `${d} not in ${value}`);
+  assert.deepEqual(await hashParam(page, 'f'), [`year:${value}`]);
+  // The other facets now count only this year's results.
+  const kindCounts = (await page.locator('button.bk-facet[data-facet=kind] .bk-count').allTextContents()).map(Number);
+  assert.equal(kindCounts.reduce((a, b) => a + b, 0), count);
+  await shot(page, 'facet-year');
+  await page.locator('.bk-chip').click();
+  await page.waitForFunction((c) => Number(document.querySelector('.bk-total strong').textContent) === c, before);
+  await page.close();
+});
+
+test('timeline bars filter by month', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  const bar = page.locator('.bk-bar').first();
+  const month = await bar.getAttribute('data-month');
+  await bar.click();
+  await page.locator('.bk-chip').waitFor();
+  for (const d of await dates(page)) assert.ok(d.startsWith(month));
+  await page.close();
+});
+
+test('sort by newest and oldest', async () => {
+  const page = await open('#q=' + encodeURIComponent('发展'));
+  await page.locator('.bk-sort select').selectOption('newest');
+  await page.waitForFunction(() => location.hash.includes('sort=newest'));
+  const d = await dates(page);
+  assert.deepEqual([...d].sort().reverse(), d);
+  await page.locator('.bk-sort select').selectOption('oldest');
+  await page.waitForFunction(() => location.hash.includes('sort=oldest'));
+  const o = await dates(page);
+  assert.deepEqual([...o].sort(), o);
+  await page.close();
+});
+
+test('keyboard: / focuses, arrows move, Enter opens, Escape closes', async () => {
+  const page = await open();
+  await page.locator('body').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'bk-q');
+  await page.keyboard.type('企业');
+  await page.waitForFunction(() => location.hash.includes('q='));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = page.locator('.bk-hit').nth(1);
+  await page.waitForFunction(() => document.querySelectorAll('.bk-hit')[1]?.getAttribute('aria-selected') === 'true');
+  const id = await second.getAttribute('data-id');
+  await page.keyboard.press('Enter');
+  await page.locator('article.bk-article').waitFor();
+  assert.deepEqual(await hashParam(page, 'a'), [id]);
+  await page.keyboard.press('Escape');
+  await page.locator('.bk-hit').first().waitFor();
+  assert.deepEqual(await hashParam(page, 'a'), []);
+  await page.close();
+});
+
+test('reader: steps through hits, cites GB/T 7714, moves to next result, returns to the same scroll position', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'), { width: 1000, height: 500 });
+  const hits = page.locator('.bk-hit');
+  await hits.nth(4).scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 100);
+  await hits.nth(4).locator('a').click();
+  await page.locator('article.bk-article').waitFor();
+  const bar = page.locator('.bk-hitbar span');
+  const first = await bar.textContent();
+  assert.match(first, /1\/\d+/);
+  await page.locator('.bk-hitbar button').nth(1).click();
+  assert.match(await bar.textContent(), /2\/\d+/);
+  assert.equal(await page.locator('.bk-body mark.bk-current').count(), 1);
+  const cite = await page.locator('.bk-citation').textContent();
+  assert.match(cite, /^([^.]+\.)?[^.]+\[N\]\.[^,]+(,\d{4}-\d{2}-\d{2})?(\(\w+\))?\.$/);
+  await shot(page, 'reader-hits');
+  const title = await page.locator('#bk-article-title').textContent();
+  await page.locator('.bk-article-nav .bk-nav').nth(1).click();
+  await page.waitForFunction((t) => document.querySelector('#bk-article-title')?.textContent !== t, title);
+  await page.locator('.bk-back').click();
+  await page.locator('.bk-hit').first().waitFor();
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, y);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('English toggle, and usable at 360 px without horizontal scrolling', async () => {
+  const page = await open('#q=' + encodeURIComponent('小巨人'), { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await shot(page, 'narrow-360');
+  await page.locator('.bk-lang').click();
+  await page.waitForFunction(() => location.hash.includes('lang=en'));
+  assert.match(await page.locator('.bk-title').textContent(), /archive/);
+  assert.match(await page.locator('.bk-total').textContent(), /results/);
+  await page.close();
+});
+
+test('no results under a filter offers to drop the filters', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  await page.locator('button.bk-facet[data-facet=year]').first().click();
+  await page.locator('.bk-chip').waitFor();
+  await typeQuery(page, '不存在的词语组合');
+  await page.locator('.bk-empty .bk-clear').click();
+  await page.waitForFunction(() => !location.hash.includes('f='));
+  await page.close();
+});
+
+test('half-composed pinyin is not searched; the composed text is', async () => {
+  const page = await open();
+  const n = await total(page);
+  await page.evaluate(async () => {
+    const el = document.querySelector('#bk-q');
+    el.focus();
+    el.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+    el.value = 'zhuan';
+    el.dispatchEvent(new InputEvent('input', { data: 'zhuan', isComposing: true, bubbles: true }));
+  });
+  await page.waitForTimeout(400);
+  assert.equal(await total(page), n, 'nothing was searched while composing');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('zhuan'));
+  await page.evaluate(() => {
+    const el = document.querySelector('#bk-q');
+    el.value = '专';
+    el.dispatchEvent(new CompositionEvent('compositionend', { data: '专', bubbles: true }));
+  });
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=专'));
+  assert.ok((await total(page)) < n);
+  await page.close();
+});
