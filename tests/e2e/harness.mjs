@@ -64,3 +64,9 @@ export async function typeQuery(page, text) {
   await box.fill('');
   await box.pressSequentially(text, { delay: 20 });
 }
+
+// Type a query and wait until the widget has searched for it (the URL holds it).
+export async function search(page, text) {
+  await typeQuery(page, text);
+  await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, text);
+}

@@ -1,0 +1,123 @@
+// Deployment: strict CSP, sub-path hosting, offline after one visit, and
+// embedding in a hostile host page (custom element with Shadow DOM, iframe).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, shot, search, DIST } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Record CSP violations from the very start of every document.
+async function cspWatch(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const console = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) console.push(m.text()); });
+  return console;
+}
+
+test('dist/ uses content-hashed names and relative URLs', () => {
+  const files = fs.readdirSync(DIST);
+  for (const ext of ['.js', '.wasm', '.css']) {
+    const hashed = files.filter((f) => f.endsWith(ext) && /-[0-9a-f]{16}(_bg)?\.\w+$/.test(f));
+    assert.ok(hashed.length >= 1, `no content-hashed ${ext} in ${files}`);
+  }
+  const html = fs.readFileSync(`${DIST}/index.html`, 'utf8');
+  assert.ok(!/(src|href)="\//.test(html), 'absolute asset URL in index.html');
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), 'inline script in index.html');
+});
+
+test('works under a strict CSP, served from a sub-path, with no violation', async () => {
+  const server = await serve({ prefix: '/archive/', headers: { 'content-security-policy': CSP } });
+  const page = await browser.newPage();
+  const consoleCsp = await cspWatch(page);
+  await page.goto(server.url);
+  await page.locator('#baoku[data-rendered]').waitFor();
+  await search(page, '小巨人');
+  await page.locator('.bk-hit').first().waitFor();
+  await page.locator('.bk-hit a').first().click();
+  await page.locator('article.bk-article').waitFor();
+  await page.locator('.bk-hitbar button').nth(1).click();
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(consoleCsp, []);
+  await page.close();
+  await server.close();
+});
+
+test('offline after one visit: stop the server, reload, search, open', async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('#baoku[data-rendered]').waitFor();
+  // Wait until the service worker has precached everything and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await server.close();
+  // The server is gone: a plain fetch of the origin fails now.
+  await page.reload();
+  await page.locator('#baoku[data-rendered]').waitFor();
+  await search(page, '专精特新');
+  await page.locator('.bk-hit').first().waitFor();
+  assert.ok((await page.locator('.bk-hit').count()) >= 3);
+  assert.ok((await page.locator('.bk-hit mark').count()) >= 3, 'results of the search, not the browse list');
+  await page.locator('.bk-hit a').first().click();
+  await page.locator('article.bk-article .bk-body p').first().waitFor();
+  await shot(page, 'offline-reader');
+  await context.close();
+});
+
+test('embedded in a hostile host page: isolated styles, theming, JS API, iframe', async () => {
+  const server = await serve();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + 'embed-demo.html');
+  await page.evaluate(() => {
+    window.__opened = [];
+    document.querySelector('#archive').addEventListener('baoku-open', (e) => window.__opened.push(e.detail));
+  });
+  const archive = page.locator('#archive');
+  await page.waitForFunction(() => document.querySelector('#archive')?.hasAttribute('data-rendered'));
+  // Host CSS reaches the host's own text but not the widget.
+  const hostSize = await page.locator('p.host-text').evaluate((e) => getComputedStyle(e).fontSize);
+  assert.equal(hostSize, '30px');
+  const input = archive.locator('#bk-q');
+  const st = await input.evaluate((e) => ({ w: e.getBoundingClientRect().width, size: getComputedStyle(e).fontSize }));
+  assert.ok(st.w > 200, `input width ${st.w}`);
+  assert.notEqual(st.size, '30px');
+  // Inherited host styles and the host's root font size (rem) do not reach in.
+  assert.equal(await archive.locator('.bk-app').evaluate((e) => getComputedStyle(e).letterSpacing), 'normal');
+  assert.equal(await archive.locator('.bk-title').evaluate((e) => getComputedStyle(e).fontSize), '20px');
+  assert.equal(await archive.locator('.bk-title').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 68, 136)', 'theme via --baoku-accent');
+  // The widget's styles do not leak out: the host's buttons stay hidden by the host rule, its headings unstyled by .bk-*.
+  assert.equal(await page.locator('body > h1').evaluate((e) => getComputedStyle(e).color), 'rgb(0, 170, 0)');
+  // JS API: set the query from the host page, hear which article opens.
+  await archive.evaluate((el) => el.setQuery('小巨人'));
+  await archive.locator('.bk-hit mark').first().waitFor();
+  const id = await archive.locator('.bk-hit').first().getAttribute('data-id');
+  await archive.locator('.bk-hit a').first().click();
+  await archive.locator('article.bk-article').waitFor();
+  const opened = await page.evaluate(() => window.__opened);
+  assert.equal(opened.at(-1).id, id);
+  assert.ok(opened.at(-1).headline.length > 0);
+  // url-state="off": the host page's address is untouched.
+  assert.equal(await page.evaluate(() => location.hash), '');
+  // The iframe embed shows its own results.
+  const frame = page.frameLocator('#archive-frame');
+  await frame.locator('.bk-hit').first().waitFor();
+  assert.ok((await frame.locator('.bk-hit').count()) >= 1);
+  await shot(page, 'embed-demo');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await server.close();
+});
