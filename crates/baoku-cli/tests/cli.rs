@@ -1,0 +1,167 @@
+//! The `baoku` command as a newsroom uses it: builds are deterministic and
+//! all-or-nothing, encodings are detected, search agrees with export.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn baoku(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baoku"))
+        .args(args)
+        .output()
+        .expect("run baoku")
+}
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("baoku-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn build_is_deterministic() {
+    let (a, b) = (tmp("det-a"), tmp("det-b"));
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&a)])
+        .status
+        .success());
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&b)])
+        .status
+        .success());
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.len(), 2, "manifest and one shard");
+    assert_eq!(fa, fb);
+}
+
+#[test]
+fn a_bad_page_stops_the_build_and_keeps_the_previous_data() {
+    let pages = tmp("bad-pages");
+    let out = tmp("bad-out");
+    std::fs::copy(
+        corpus().join("000_64dd52c4ab335358.txt"),
+        pages.join("a.txt"),
+    )
+    .unwrap();
+    assert!(baoku(&["build", s(&pages), "--out", s(&out)])
+        .status
+        .success());
+    let before = files(&out);
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("binary.txt", &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..]),
+        ("latin1.txt", &b"caf\xe9 \xff\xfe\xfd\xfc"[..]),
+    ] {
+        std::fs::write(pages.join(name), bytes).unwrap();
+        let r = baoku(&["build", s(&pages), "--out", s(&out)]);
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(!r.status.success(), "{name} was accepted");
+        assert!(err.contains(name), "error does not name {name}: {err}");
+        assert_eq!(files(&out), before, "{name}: the previous data changed");
+        std::fs::remove_file(pages.join(name)).unwrap();
+    }
+    let r = baoku(&["build", s(&pages), "--out", s(&out)]);
+    assert!(r.status.success());
+}
+
+#[test]
+fn gbk_crlf_and_bom_pages_read_like_utf8() {
+    let text = std::fs::read_to_string(corpus().join("002_6772ab316b97875f.txt")).unwrap();
+    let utf8 = tmp("enc-utf8");
+    std::fs::write(utf8.join("p.txt"), &text).unwrap();
+    let gbk = tmp("enc-gbk");
+    let crlf = text.replace('\n', "\r\n");
+    let (bytes, _, bad) = encoding_rs::GBK.encode(&crlf);
+    assert!(!bad);
+    std::fs::write(gbk.join("p.txt"), &bytes).unwrap();
+    let bom = tmp("enc-bom");
+    std::fs::write(bom.join("p.txt"), format!("\u{FEFF}{text}")).unwrap();
+    let export = |d: &Path| String::from_utf8(baoku(&["export", s(d)]).stdout).unwrap();
+    let want = export(&utf8);
+    assert!(want.lines().count() > 5);
+    assert_eq!(export(&gbk), want);
+    assert_eq!(export(&bom), want);
+}
+
+#[test]
+fn search_json_uses_export_ids_and_data_equals_pages() {
+    let out = tmp("search-data");
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&out)])
+        .status
+        .success());
+    let ids: Vec<String> = String::from_utf8(baoku(&["export", s(&corpus())]).stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for q in [
+        "专精特新",
+        "小巨人 奖励",
+        "1.3亿元",
+        "專精特新",
+        "ＲＣＥＰ",
+        "轴",
+        "不存在的词",
+    ] {
+        let a = baoku(&[
+            "search",
+            q,
+            "--pages",
+            s(&corpus()),
+            "--json",
+            "--limit",
+            "50",
+        ]);
+        let b = baoku(&["search", q, "--data", s(&out), "--json", "--limit", "50"]);
+        assert!(a.status.success());
+        assert_eq!(a.stdout, b.stdout, "{q}: --pages and --data disagree");
+        let v: Value = serde_json::from_slice(&a.stdout).unwrap();
+        let hits = v["hits"].as_array().unwrap();
+        assert_eq!(v["total"].as_u64().unwrap() as usize, hits.len());
+        for h in hits {
+            assert!(ids.contains(&h["id"].as_str().unwrap().to_string()));
+            let snip: Vec<char> = h["snippet"].as_str().unwrap().chars().collect();
+            for r in h["highlights"].as_array().unwrap() {
+                let (s0, e0) = (
+                    r[0].as_u64().unwrap() as usize,
+                    r[1].as_u64().unwrap() as usize,
+                );
+                assert!(s0 < e0 && e0 <= snip.len());
+            }
+        }
+    }
+    let v: Value =
+        serde_json::from_slice(&baoku(&["search", "專精特新", "--data", s(&out), "--json"]).stdout)
+            .unwrap();
+    assert!(
+        v["total"].as_u64().unwrap() >= 3,
+        "traditional query finds simplified text"
+    );
+}
