@@ -515,14 +515,24 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let block: Vec<&Line> = lines[start..i].iter().collect();
                 let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
                 let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
-                if heading_like(&block) && !prev_is_body_mid && !continues_lead {
+                // A short line right above a page pointer is a teaser ("清明，… / 第3版").
+                let before_pointer = block.len() <= 2
+                    && lines[i..]
+                        .iter()
+                        .find(|l| l.kind != LineKind::Blank)
+                        .is_some_and(|l| matches!(l.kind, LineKind::Pointer(_)))
+                    && block.iter().all(|l| {
+                        visible_len(&l.text) <= HEADING_LINE_MAX && !l.text.contains('。')
+                    });
+                if (before_pointer || heading_like(&block)) && !prev_is_body_mid && !continues_lead
+                {
                     let texts: Vec<String> =
                         block.iter().map(|l| collapse_spaces(&l.text)).collect();
                     if let Some(Unit::Heading {
                         lines: hl,
                         md: false,
                         gaps,
-                    }) = units.last_mut()
+                    }) = units.last_mut().filter(|u| heading_continues(u, &texts))
                     {
                         gaps.push(hl.len());
                         hl.extend(texts);
@@ -544,6 +554,38 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// Does a heading block separated by a blank line belong to the heading
+/// group before it? Kicker + headline, headline + subheadline and a
+/// subheadline wrapped onto another line do; a run of separate headlines
+/// (a photo title, a teaser, the next story's headline) does not.
+fn heading_continues(prev: &Unit, next: &[String]) -> bool {
+    let Unit::Heading {
+        lines,
+        md: false,
+        gaps,
+    } = prev
+    else {
+        return false;
+    };
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let next_first = next.first().map(String::as_str).unwrap_or("");
+    let is_sub = |l: &str| l.starts_with("——") || l.starts_with("--");
+    if is_sub(next_first) || last.ends_with("——") {
+        return true;
+    }
+    // A long subheadline line wrapped onto one more line.
+    let sub_wrapped_already = gaps
+        .last()
+        .is_some_and(|&g| g + 1 == lines.len() && is_sub(&lines[g - 1]));
+    if is_sub(last) && visible_len(last) >= 16 && next.len() == 1 && !sub_wrapped_already {
+        return true;
+    }
+    // A single line (kicker or headline) and a single line after it.
+    lines.len() == 1 && next.len() == 1 && visible_len(last) <= 20
 }
 
 // ----------------------------------------------------------- segmenting
@@ -759,7 +801,7 @@ fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
                     d.lines.push(None);
                     d.lines.push(Some(Line {
                         text: lines.join(""),
-                        kind: LineKind::Text,
+                        kind: LineKind::Label,
                         continued: None,
                     }));
                     d.lines.push(None);
@@ -1048,6 +1090,12 @@ fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
     let items: Vec<&Option<Line>> = lines.iter().collect();
     for (k, item) in items.iter().enumerate() {
         let Some(l) = item else { continue };
+        // An intertitle is a paragraph of its own.
+        let title = l.kind == LineKind::Label;
+        if title && !cur.is_empty() {
+            out.push(remove_layout_spaces(&cur.join(" ")));
+            cur.clear();
+        }
         cur.push(&l.text);
         let next = items[k + 1..]
             .iter()
@@ -1058,7 +1106,10 @@ fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
         let end = ends_sentence(&l.text) && (blank_next || short || next.is_none());
         let date_sig = next.is_some_and(|n| is_date_line(&n.text)) || is_date_line(&l.text);
         let colon_line = l.text.trim_end().ends_with(['：', ':']) && (short || blank_next);
-        if end
+        let before_title = next.is_some_and(|n| n.kind == LineKind::Label);
+        if title
+            || before_title
+            || end
             || next.is_none()
             || date_sig
             || colon_line
@@ -1118,13 +1169,25 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             paragraphs: vec![],
         };
         if let Some((lines, target)) = &d.teaser {
-            let (k, h, s) = split_heading(lines, &[], false);
-            a.kicker = k;
-            a.headline = h;
-            a.subheadline = s;
-            a.kind = Kind::Teaser;
-            a.continued_on = Some(target.clone());
-            arts.push(a);
+            // A contents box lists one teaser per line; a "——" line belongs
+            // to the teaser above it.
+            let mut groups: Vec<Vec<String>> = Vec::new();
+            for l in lines {
+                match groups.last_mut() {
+                    Some(g) if l.starts_with("——") || l.starts_with("--") => g.push(l.clone()),
+                    _ => groups.push(vec![l.clone()]),
+                }
+            }
+            for g in groups {
+                let mut t = a.clone();
+                let (k, h, s) = split_heading(&g, &[], false);
+                t.kicker = k;
+                t.headline = h;
+                t.subheadline = s;
+                t.kind = Kind::Teaser;
+                t.continued_on = Some(target.clone());
+                arts.push(t);
+            }
             continue;
         }
         if let Some(k) = d.heading {
@@ -1404,5 +1467,58 @@ mod tests {
         let b = segment_page("p.txt", two, &PageMeta::default());
         assert_eq!(a[0].id, b[0].id);
         assert_ne!(b[0].id, b[1].id);
+    }
+
+    #[test]
+    fn contents_box_gives_one_teaser_per_line() {
+        let page =
+            "今日导读\n\n甲地建成新公园\n\n乙地开通公交线\n\n第2版\n\n清明，追寻英雄\n\n第3版\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        let t: Vec<(&str, &str)> = arts
+            .iter()
+            .map(|a| {
+                (
+                    a.headline.as_deref().unwrap_or(""),
+                    a.continued_on.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("甲地建成新公园", "第2版"),
+                ("乙地开通公交线", "第2版"),
+                ("清明，追寻英雄", "第3版")
+            ]
+        );
+        assert!(arts.iter().all(|a| a.kind == Kind::Teaser));
+    }
+
+    #[test]
+    fn intertitles_stay_in_the_feature_and_notices_keep_their_signature() {
+        let page = "■ 本报记者 王五\n\n春天来了，河水清了，白鹭回来了。\n\n织就水网\n\n我市建成水网体系，\n河湖连通。\n\n护一泓碧水\n——我市推进水环境治理\n\n各有关单位：\n经研究，决定开展检查。\n\n联系电话：0635-1234567\n\n市水利局\n2022年1月4日\n\n关于开展水利检查的通知\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[0].headline.as_deref(), Some("护一泓碧水"));
+        assert_eq!(arts[0].subheadline.as_deref(), Some("——我市推进水环境治理"));
+        assert!(arts[0].paragraphs.iter().any(|p| p == "织就水网"));
+        assert_eq!(arts[0].reporters, vec!["王五"]);
+        assert_eq!(arts[1].kind, Kind::Notice);
+        assert_eq!(arts[1].headline.as_deref(), Some("关于开展水利检查的通知"));
+        assert_eq!(
+            arts[1].paragraphs.last().map(String::as_str),
+            Some("2022年1月4日")
+        );
+    }
+
+    #[test]
+    fn continuation_marker_becomes_a_field_and_sidebar_is_separate() {
+        let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革成效明显。 (下转第7版)\n\n记者感言\n采访中记者感到，改革温暖人心。\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[0].continued_on.as_deref(), Some("第7版"));
+        assert!(arts[0].paragraphs.iter().all(|p| !p.contains("下转")));
+        assert_eq!(arts[1].kind, Kind::Sidebar);
+        assert_eq!(arts[1].headline.as_deref(), Some("记者感言"));
     }
 }
