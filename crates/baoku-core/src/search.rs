@@ -229,6 +229,9 @@ type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 pub struct Posting {
     pub doc: u32,
     pub tf: u32,
+    /// For bigrams: where this document's occurrence offsets start in
+    /// `Index::positions` (`tf` of them, byte offsets into the folded text).
+    pub start: u32,
 }
 
 fn bigram_key(a: char, b: char) -> u64 {
@@ -295,6 +298,9 @@ pub struct Index {
     /// so the headline boost needs no per-document string search.
     head_uni: FastMap<char, Vec<u32>>,
     head_bi: FastMap<u64, Vec<u32>>,
+    /// Bigram occurrence offsets, sliced by `Posting::start`/`tf`: longer
+    /// terms are verified at these offsets instead of by scanning text.
+    positions: Vec<u32>,
 }
 
 /// The text a query is matched against, in order: kicker, headline,
@@ -326,7 +332,9 @@ impl Index {
         let mut uni: FastMap<char, Vec<Posting>> = FastMap::default();
         let mut bi: FastMap<u64, Vec<Posting>> = FastMap::default();
         let mut local_u: FastMap<char, u32> = FastMap::default();
-        let mut local_b: FastMap<u64, u32> = FastMap::default();
+        // (bigram, byte offset) pairs of one document, sorted to group them.
+        let mut local_b: Vec<(u64, u32)> = Vec::new();
+        let mut positions: Vec<u32> = Vec::new();
         let mut head_uni: FastMap<char, Vec<u32>> = FastMap::default();
         let mut head_bi: FastMap<u64, Vec<u32>> = FastMap::default();
         let mut total = 0u64;
@@ -336,22 +344,39 @@ impl Index {
             local_b.clear();
             let mut prev: Option<char> = None;
             let mut chars = 0u32;
-            for c in text.chars() {
+            let mut prev_at = 0u32;
+            for (at, c) in text.char_indices() {
                 chars += 1;
                 *local_u.entry(c).or_default() += 1;
                 if let Some(p) = prev {
-                    *local_b.entry(bigram_key(p, c)).or_default() += 1;
+                    local_b.push((bigram_key(p, c), prev_at));
                 }
                 prev = Some(c);
+                prev_at = at as u32;
             }
             total += chars as u64;
             for (&c, &tf) in &local_u {
-                uni.entry(c)
-                    .or_default()
-                    .push(Posting { doc: d as u32, tf });
+                uni.entry(c).or_default().push(Posting {
+                    doc: d as u32,
+                    tf,
+                    start: 0,
+                });
             }
-            for (&b, &tf) in &local_b {
-                bi.entry(b).or_default().push(Posting { doc: d as u32, tf });
+            local_b.sort_unstable();
+            let mut k = 0;
+            while k < local_b.len() {
+                let key = local_b[k].0;
+                let start = positions.len() as u32;
+                while k < local_b.len() && local_b[k].0 == key {
+                    positions.push(local_b[k].1);
+                    k += 1;
+                }
+                let tf = positions.len() as u32 - start;
+                bi.entry(key).or_default().push(Posting {
+                    doc: d as u32,
+                    tf,
+                    start,
+                });
             }
             let mut prev = None;
             let mut seen_u: Vec<char> = Vec::new();
@@ -408,6 +433,7 @@ impl Index {
             facets,
             head_uni,
             head_bi,
+            positions,
         }
     }
 
@@ -435,9 +461,10 @@ impl Index {
             .map(|d| d.text.capacity() + std::mem::size_of::<Doc>())
             .sum();
         let posting = |n: usize| n * std::mem::size_of::<Posting>() + 48;
+        let positions = self.positions.capacity() * 4;
         let uni: usize = self.uni.values().map(|v| posting(v.capacity())).sum();
         let bi: usize = self.bi.values().map(|v| posting(v.capacity())).sum();
-        texts + uni + bi + self.date_rank.capacity() * 4
+        texts + uni + bi + positions + self.date_rank.capacity() * 4
     }
 
     /// The folded searchable text of every document (the naive scan's input).
@@ -462,30 +489,34 @@ impl Index {
             1 => from(self.uni.get(&cs[0])),
             2 => from(self.bi.get(&bigram_key(cs[0], cs[1]))),
             _ => {
-                let mut lists: Vec<&Vec<Posting>> = Vec::new();
+                // (byte offset of the bigram within the term, its postings)
+                let mut lists: Vec<(usize, &Vec<Posting>)> = Vec::new();
                 let mut seen: Vec<u64> = Vec::new();
+                let mut off = 0;
                 for w in cs.windows(2) {
                     let k = bigram_key(w[0], w[1]);
+                    let here = off;
+                    off += w[0].len_utf8();
                     if seen.contains(&k) {
                         continue;
                     }
                     seen.push(k);
                     match self.bi.get(&k) {
-                        Some(l) => lists.push(l),
+                        Some(l) => lists.push((here, l)),
                         None => return vec![],
                     }
                     if seen.len() >= 64 {
-                        // Enough bigrams to narrow the candidates; the scan verifies the rest.
+                        // Enough bigrams to narrow the candidates; verification checks the rest.
                         break;
                     }
                 }
-                lists.sort_by_key(|l| l.len());
-                // Candidates carry the smallest bigram count seen: an upper
-                // bound on the term's count that ranking uses instead of a
-                // full recount.
+                lists.sort_by_key(|l| l.1.len());
+                // Candidates keep the rarest bigram's posting: its offsets
+                // are where the term can start.
+                let (anchor, first) = lists[0];
                 let mut cand: Vec<Posting> =
-                    lists[0].iter().copied().filter(|p| keep(p.doc)).collect();
-                for l in &lists[1..] {
+                    first.iter().copied().filter(|p| keep(p.doc)).collect();
+                for (_, l) in &lists[1..] {
                     if cand.is_empty() {
                         break;
                     }
@@ -496,10 +527,7 @@ impl Index {
                             std::cmp::Ordering::Less => i += 1,
                             std::cmp::Ordering::Greater => j += 1,
                             std::cmp::Ordering::Equal => {
-                                out.push(Posting {
-                                    doc: cand[i].doc,
-                                    tf: cand[i].tf.min(l[j].tf),
-                                });
+                                out.push(cand[i]);
                                 i += 1;
                                 j += 1;
                             }
@@ -507,9 +535,28 @@ impl Index {
                     }
                     cand = out;
                 }
-                // Verify: all bigrams present does not mean the term is.
-                cand.retain(|p| self.docs[p.doc as usize].text.contains(term));
-                cand
+                // Verify at the anchor's offsets: every bigram present does
+                // not mean the term is. Byte comparison is exact here because
+                // the term starts with a UTF-8 lead byte.
+                let t = term.as_bytes();
+                cand.into_iter()
+                    .filter_map(|p| {
+                        let text = self.docs[p.doc as usize].text.as_bytes();
+                        let at = &self.positions[p.start as usize..(p.start + p.tf) as usize];
+                        let tf = at
+                            .iter()
+                            .filter(|&&pos| {
+                                let s = pos as usize;
+                                s >= anchor && text[s - anchor..].starts_with(t)
+                            })
+                            .count() as u32;
+                        (tf > 0).then_some(Posting {
+                            doc: p.doc,
+                            tf,
+                            start: 0,
+                        })
+                    })
+                    .collect()
             }
         }
     }
