@@ -61,6 +61,15 @@ enum Cmd {
         #[arg(long = "filter")]
         filters: Vec<String>,
     },
+    /// Write synthetic page files grown from PAGES (for scale tests and benchmarks).
+    SynthPages {
+        pages: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Megabytes of page text to write.
+        #[arg(long, default_value_t = 40)]
+        mb: usize,
+    },
 }
 
 fn main() {
@@ -89,6 +98,7 @@ fn main() {
             &sort,
             &filters,
         ),
+        Cmd::SynthPages { pages, out, mb } => synth_pages(&pages, &out, mb),
     };
     if let Err(e) = r {
         eprintln!("baoku: error: {e:#}");
@@ -115,22 +125,54 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     if files.is_empty() {
         bail!("no page files (*.txt) in {}", dir.display());
     }
+    // Pages are independent: segment them on every core, keep file order.
+    let jobs: Vec<(PathBuf, String, baoku_core::PageMeta)> = files
+        .iter()
+        .map(|f| {
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut m = meta.pages.remove(&name).unwrap_or_default();
+            if infer_dates {
+                m.date = None;
+            }
+            (f.clone(), name, m)
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let chunk = jobs.len().div_ceil(threads);
+    let results: Vec<Result<Vec<Article>, String>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk.max(1))
+            .map(|part| {
+                sc.spawn(move || {
+                    part.iter()
+                        .map(|(f, name, m)| {
+                            decode::read_page(f)
+                                .map(|text| segment::segment_page(name, &text, m))
+                                .map_err(|e| format!("{e:#}"))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("a worker thread panicked".into())])
+            })
+            .collect()
+    });
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for f in &files {
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match decode::read_page(f) {
-            Ok(text) => {
-                let mut m = meta.pages.remove(&name).unwrap_or_default();
-                if infer_dates {
-                    m.date = None;
-                }
-                out.extend(segment::segment_page(&name, &text, &m));
-            }
-            Err(e) => errors.push(format!("{e:#}")),
+    for r in results {
+        match r {
+            Ok(a) => out.extend(a),
+            Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {
@@ -220,6 +262,29 @@ fn build(pages: &Path, out: &Path, shard_size: usize) -> Result<()> {
         out.display(),
         manifest.shards.len(),
         manifest.fold.len()
+    );
+    Ok(())
+}
+
+fn synth_pages(pages: &Path, out: &Path, mb: usize) -> Result<()> {
+    let mut seeds = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(pages)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for f in &files {
+        seeds.push(decode::read_page(f)?);
+    }
+    std::fs::create_dir_all(out)?;
+    let pages = baoku_core::synth::pages(&seeds, mb << 20, 7);
+    for (i, p) in pages.iter().enumerate() {
+        write_atomic(&out.join(format!("synth-{i:05}.txt")), p.as_bytes())?;
+    }
+    eprintln!(
+        "baoku: wrote {} synthetic pages ({mb} MB) to {}",
+        pages.len(),
+        out.display()
     );
     Ok(())
 }
