@@ -410,7 +410,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="bk-title">{ lang.t("title") }</h1>
                 <button class="bk-lang" onclick={on_lang}>{ lang.t("lang") }</button>
             </header>
-            <SearchBox value={state.query.clone()} lang={lang} on_change={on_query} on_key={on_key} input_ref={input_ref} />
+            <SearchBox active={state.cursor.map(|c| AttrValue::from(format!("bk-hit-{c}")))} value={state.query.clone()} lang={lang} on_change={on_query} on_key={on_key} input_ref={input_ref} />
             { body }
         </div>
     }

@@ -19,6 +19,9 @@ pub struct SearchBoxProps {
     /// Arrow keys and Enter, handed to the result list.
     pub on_key: Callback<KeyboardEvent>,
     pub input_ref: NodeRef,
+    /// Id of the result the arrow keys selected (for screen readers).
+    #[prop_or_default]
+    pub active: Option<AttrValue>,
 }
 
 #[component]
@@ -90,7 +93,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <label for="bk-q" class="bk-visually-hidden">{ lang.t("search") }</label>
             <input id="bk-q" ref={props.input_ref.clone()} type="search" class="bk-input"
                 placeholder={lang.t("placeholder")} autocomplete="off" spellcheck="false"
-                maxlength="2000" aria-controls="bk-results"
+                maxlength="2000" aria-controls="bk-results" role="combobox" aria-autocomplete="list"
+                aria-expanded="true" aria-activedescendant={props.active.clone()}
                 value={props.value.clone()}
                 {oninput} {onkeydown} />
         </div>

@@ -26,8 +26,11 @@ export async function serve({ root = DIST, override = null, prefix = '/', header
     p = '/' + p.slice(prefix.length);
     const o = override && override(p);
     if (o) {
-      res.writeHead(o.status ?? 200, { 'content-type': o.type ?? 'application/json', ...headers });
-      res.end(o.body ?? '');
+      // `delay`: a promise to wait for before answering (slow networks).
+      Promise.resolve(o.delay).then(() => {
+        res.writeHead(o.status ?? 200, { 'content-type': o.type ?? 'application/json', ...headers });
+        res.end(o.body ?? '');
+      });
       return;
     }
     let file = path.join(root, p);

@@ -2,7 +2,9 @@
 // reader view, citation, language, narrow screens, input methods.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, shot, typeQuery } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, shot, search, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -75,11 +77,13 @@ test('sort by newest and oldest', async () => {
 
 test('keyboard: / focuses, arrows move, Enter opens, Escape closes', async () => {
   const page = await open();
-  await page.locator('body').click();
+  // Focus the page somewhere inert (the middle of the page may be a result link).
+  await page.locator('.bk-title').click();
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'bk-q');
   await page.keyboard.type('企业');
-  await page.waitForFunction(() => location.hash.includes('q='));
+  // Wait for the whole query: a slow machine may search "企" first, and a new query resets the cursor.
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '企业');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   const second = page.locator('.bk-hit').nth(1);
@@ -137,7 +141,7 @@ test('no results under a filter offers to drop the filters', async () => {
   const page = await open('#q=' + encodeURIComponent('企业'));
   await page.locator('button.bk-facet[data-facet=year]').first().click();
   await page.locator('.bk-chip').waitFor();
-  await typeQuery(page, '不存在的词语组合');
+  await search(page, '不存在的词语组合');
   await page.locator('.bk-empty .bk-clear').click();
   await page.waitForFunction(() => !location.hash.includes('f='));
   await page.close();
@@ -164,4 +168,53 @@ test('half-composed pinyin is not searched; the composed text is', async () => {
   await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=专'));
   assert.ok((await total(page)) < n);
   await page.close();
+});
+
+test('more results on demand', async () => {
+  const page = await open();
+  const n = await total(page);
+  assert.ok(n > 20, 'the bundled archive has more than one page of results');
+  assert.equal(await page.locator('.bk-hit').count(), 20);
+  await page.locator('.bk-more').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.bk-hit').length === Math.min(n, 40), n);
+  await page.close();
+});
+
+test('reload keeps query, filters and sort; copy citation confirms', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  await page.locator('button.bk-facet[data-facet=kind]').first().click();
+  await page.locator('.bk-sort select').selectOption('oldest');
+  await page.waitForFunction(() => location.hash.includes('sort=oldest') && location.hash.includes('f='));
+  const before = await page.evaluate(() => location.hash);
+  const shown = await dates(page);
+  await page.reload();
+  await page.locator('#baoku[data-rendered]').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), before);
+  assert.deepEqual(await dates(page), shown);
+  assert.equal(await page.locator('.bk-chip').count(), 1);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('.bk-hit a').first().click();
+  await page.locator('.bk-cite button').click();
+  assert.match(await page.locator('.bk-cite button').textContent(), /已复制/);
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, await page.locator('.bk-citation').textContent());
+  await page.close();
+});
+
+test('a progress indicator shows while the data downloads', async () => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const slow = await serve({
+    override: (p) => (p.startsWith('/data/articles-') ? { body: fs.readFileSync(path.join(DIST, p)), delay: gate } : null),
+  });
+  const page = await browser.newPage();
+  await page.goto(slow.url);
+  const bar = page.locator('.bk-loading[role=progressbar]');
+  await bar.waitFor();
+  assert.match(await bar.textContent(), /载入/);
+  release();
+  await page.locator('#baoku[data-rendered]').waitFor();
+  assert.equal(await bar.count(), 0);
+  await page.close();
+  await slow.close();
 });

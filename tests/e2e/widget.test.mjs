@@ -1,7 +1,7 @@
 // The release bundle in headless Chromium: search, read, and the URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, shot, typeQuery } from './harness.mjs';
+import { serve, launch, shot, typeQuery, search } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,8 +19,7 @@ async function open(hash = '') {
 test('typing 专精特新 lists matching articles with highlights, and one opens', async () => {
   const { page, errors } = await open();
   await typeQuery(page, '专精特新');
-  await page.waitForFunction(() => document.querySelector('.bk-total strong')?.textContent !== ''
-    && location.hash.includes('q='));
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '专精特新');
   const hits = page.locator('.bk-hit');
   const n = await hits.count();
   assert.ok(n >= 3, `expected several results, got ${n}`);
@@ -67,7 +66,7 @@ test('a shared link restores query and open article', async () => {
 
 test('a query with no match says so', async () => {
   const { page } = await open();
-  await typeQuery(page, '不存在的词语组合');
+  await search(page, '不存在的词语组合');
   await page.locator('.bk-empty').waitFor();
   assert.match(await page.locator('.bk-empty').textContent(), /不存在的词语组合/);
   await page.close();
