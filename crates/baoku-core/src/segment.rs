@@ -513,7 +513,7 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     i += 1;
                 }
                 let block: Vec<&Line> = lines[start..i].iter().collect();
-                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_sentence(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
+                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_block(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
                 let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
                 // A short line right above a page pointer is a teaser ("清明，… / 第3版").
                 let before_pointer = block.len() <= 2
@@ -524,7 +524,21 @@ fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     && block.iter().all(|l| {
                         visible_len(&l.text) <= HEADING_LINE_MAX && !l.text.contains('。')
                     });
-                if (before_pointer || heading_like(&block)) && !prev_is_body_mid && !continues_lead
+                // Text that goes on with closing punctuation continues a sentence
+                // that layout broke: what sits before it is not a headline.
+                let next_continues = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| {
+                        l.kind == LineKind::Text
+                            && l.text.starts_with([
+                                '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
+                            ])
+                    });
+                if (before_pointer || heading_like(&block))
+                    && !prev_is_body_mid
+                    && !continues_lead
+                    && !next_continues
                 {
                     let texts: Vec<String> =
                         block.iter().map(|l| collapse_spaces(&l.text)).collect();
@@ -1035,6 +1049,31 @@ pub fn parse_byline(s: &str) -> Byline {
     b
 }
 
+/// A line that can end a paragraph: a sentence, or a closing signature.
+fn ends_block(s: &str) -> bool {
+    ends_sentence(s) || trailing_signature(s).is_some()
+}
+
+/// A byline in parentheses closing a paragraph: (text before, names).
+/// It needs a role word, so "（试行）" and other asides stay text.
+fn trailing_signature(p: &str) -> Option<(String, Byline)> {
+    let t = p.trim_end();
+    let inner_end = t.strip_suffix('）').or_else(|| t.strip_suffix(')'))?;
+    let open = inner_end.rfind(['（', '('])?;
+    let inner = &inner_end[open + inner_end[open..].chars().next()?.len_utf8()..];
+    let toks = byline_tokens(inner);
+    let roles = toks.iter().any(|t| ROLE_WORDS.contains(&t.as_str()));
+    let ok = roles
+        && toks
+            .iter()
+            .all(|t| ROLE_WORDS.contains(&t.as_str()) || is_name(t));
+    if !ok || visible_len(inner) > 30 {
+        return None;
+    }
+    let b = parse_byline(inner);
+    (b != Byline::default()).then(|| (t[..open].trim_end().to_string(), b))
+}
+
 /// Split a lead paragraph into its parenthesised byline and the text after.
 fn split_lead(p: &str) -> (Option<String>, String) {
     let Some(n) = lead_prefix_len(p) else {
@@ -1103,7 +1142,7 @@ fn paragraphs(lines: &[Option<Line>]) -> Vec<String> {
             .and_then(|x| x.as_ref());
         let blank_next = matches!(items.get(k + 1), Some(None));
         let short = visible_len(&l.text) + 2 < col;
-        let end = ends_sentence(&l.text) && (blank_next || short || next.is_none());
+        let end = ends_block(&l.text) && (blank_next || short || next.is_none());
         let date_sig = next.is_some_and(|n| is_date_line(&n.text)) || is_date_line(&l.text);
         let colon_line = l.text.trim_end().ends_with(['：', ':']) && (short || blank_next);
         let before_title = next.is_some_and(|n| n.kind == LineKind::Label);
@@ -1231,6 +1270,21 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
                     continued: None,
                 })],
             );
+        }
+        if !d.lead && d.byline.is_empty() {
+            // Some papers sign at the end: "……。（记者 王五 通讯员 赵六）".
+            // Read it before paragraphs are joined: the spaces separate the names.
+            if let Some(k) = lines.iter().rposition(|l| l.is_some()) {
+                if let Some((rest, b)) = lines[k].as_ref().and_then(|l| trailing_signature(&l.text))
+                {
+                    names = b;
+                    if rest.is_empty() {
+                        lines.remove(k);
+                    } else if let Some(l) = lines[k].as_mut() {
+                        l.text = rest;
+                    }
+                }
+            }
         }
         let paras = paragraphs(&lines);
         for by in &d.byline {
@@ -1467,6 +1521,36 @@ mod tests {
         let b = segment_page("p.txt", two, &PageMeta::default());
         assert_eq!(a[0].id, b[0].id);
         assert_ne!(b[0].id, b[1].id);
+    }
+
+    #[test]
+    fn a_fragment_before_closing_punctuation_is_not_a_headline() {
+        let page = "本报讯（记者 王五）3月25日，全市新增企业。\n\n目前全市共有企业\n\n，同比增长。\n\n标题在此\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        assert_eq!(arts.len(), 1, "{arts:#?}");
+        assert_eq!(arts[0].headline.as_deref(), Some("标题在此"));
+        assert!(arts[0]
+            .paragraphs
+            .iter()
+            .any(|p| p.contains("目前全市共有企业")));
+    }
+
+    #[test]
+    fn a_signature_at_the_end_gives_the_names() {
+        let page = "3月25日，全市新增企业120家，同比增长8%。（记者 王五 通讯员 赵六）\n\n企业数量稳步增长\n\n本办法（试行）自公布之日起施行。\n\n办法出台\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        assert_eq!(arts[0].reporters, vec!["王五"]);
+        assert_eq!(arts[0].correspondents, vec!["赵六"]);
+        assert_eq!(
+            arts[0].paragraphs,
+            vec!["3月25日，全市新增企业120家，同比增长8%。"]
+        );
+        assert!(arts
+            .iter()
+            .all(|a| a.paragraphs.iter().all(|p| !p.contains("记者"))));
+        assert!(arts
+            .iter()
+            .any(|a| a.paragraphs.iter().any(|p| p.contains("（试行）"))));
     }
 
     #[test]
