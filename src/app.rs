@@ -280,7 +280,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let r = results.clone();
         let host_for_marks = config.host.clone();
-        use_effect_with(Rc::as_ptr(&r) as usize, move |_| {
+        // Only results from loaded data count (the loading screen renders an empty set).
+        let loaded = ix_key.is_some();
+        use_effect_with((Rc::as_ptr(&r) as usize, loaded), move |&(_, loaded)| {
+            if !loaded {
+                return;
+            }
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("baoku-rendered");
             }
