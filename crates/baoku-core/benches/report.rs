@@ -41,6 +41,7 @@ fn main() {
     println!("Search = matching + BM25 ranking + facets + top-k + snippets, which the naive scan does not do.\n");
     println!("| articles | build ms | index heap MB | data gz KB | text gz KB | overhead | match p50 ms | match p95 ms | naive p50 ms | naive p95 ms | p50 / p95 speed-up | search p50 ms | search p95 ms |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let mut references = Vec::new();
     for &n in sizes {
         let arts = synth::articles(&seed, n, 42);
         let shard = serde_json::to_vec(&Shard {
@@ -110,6 +111,25 @@ fn main() {
             n50 / e50,
             n95 / e95
         );
+        if n <= 10_000 {
+            // The reference kept in the tests folds every article per query.
+            let mut refr = Vec::new();
+            for (_, q) in common::QUERIES {
+                for _ in 0..3 {
+                    let t = Instant::now();
+                    black_box(reference::matches(ix.articles(), ix.folder(), q).len());
+                    refr.push(t.elapsed().as_secs_f64() * 1e3);
+                }
+            }
+            let (r50, r95) = (pct(&mut refr, 0.5), pct(&mut refr, 0.95));
+            references.push(format!(
+                "{n} articles: reference p50 {r50:.2} ms, p95 {r95:.2} ms; engine matching is {:.0}× / {:.0}× faster, full search {:.0}× / {:.0}×",
+                r50 / e50,
+                r95 / e95,
+                r50 / f50,
+                r95 / f95
+            ));
+        }
         for (len, (mut e, mut nv, mut f)) in by_len {
             let (e50, e95) = (pct(&mut e, 0.5), pct(&mut e, 0.95));
             let (n50, n95) = (pct(&mut nv, 0.5), pct(&mut nv, 0.95));
@@ -120,6 +140,11 @@ fn main() {
                 n95 / e95
             );
         }
+    }
+
+    println!("\nAgainst the naive reference (fold + `contains` per query, `search::reference::matches`):");
+    for r in &references {
+        println!("  {r}");
     }
 
     // Segmentation throughput against a plain line scan of the same bytes.
