@@ -428,7 +428,11 @@ fn heading_like(lines: &[&Line]) -> bool {
             }
         }
         let last = t.chars().last().unwrap_or(' ');
-        if matches!(last, '，' | '、' | '：' | ':' | ',' | '（' | '(') || ends_sentence(t) {
+        // Headlines may exclaim or ask ("让城市更美好！"); only short ones do.
+        let exclaims = matches!(last, '！' | '？' | '!' | '?') && visible_len(t) <= 24;
+        if matches!(last, '，' | '、' | '：' | ':' | ',' | '（' | '(')
+            || (ends_sentence(t) && !exclaims)
+        {
             return false;
         }
         // Text that starts mid-sentence (closing punctuation first) is a
@@ -1551,6 +1555,15 @@ mod tests {
         assert!(arts
             .iter()
             .any(|a| a.paragraphs.iter().any(|p| p.contains("（试行）"))));
+    }
+
+    #[test]
+    fn exclaiming_headlines_are_headlines() {
+        let page = "本报讯（记者 王五）3月25日，新公园开园，市民纷纷前往游玩。\n\n家门口的公园开园啦！\n\n本报讯（记者 李四）3月24日，新线路开通。\n\n公交新线路开通\n";
+        let arts = segment_page("p.txt", page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[0].headline.as_deref(), Some("家门口的公园开园啦！"));
+        assert_eq!(arts[1].headline.as_deref(), Some("公交新线路开通"));
     }
 
     #[test]
