@@ -516,7 +516,10 @@ impl Index {
                 let (anchor, first) = lists[0];
                 let mut cand: Vec<Posting> =
                     first.iter().copied().filter(|p| keep(p.doc)).collect();
-                for (_, l) in &lists[1..] {
+                // Verification below is exact, so intersecting the two next
+                // rarest lists is enough: the common bigrams (发展, 企业) would
+                // cost more to merge than the few candidates they remove.
+                for (_, l) in lists.iter().skip(1).take(2) {
                     if cand.is_empty() {
                         break;
                     }
