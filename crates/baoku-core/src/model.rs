@@ -114,6 +114,30 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Article {
+    /// An article of `kind` from page `source` with every other field empty.
+    pub fn new(id: impl Into<String>, source: impl Into<String>, kind: Kind) -> Article {
+        Article {
+            id: id.into(),
+            source: source.into(),
+            publication: None,
+            date: None,
+            date_inferred: false,
+            page: None,
+            kind,
+            kicker: None,
+            headline: None,
+            subheadline: None,
+            reporters: vec![],
+            correspondents: vec![],
+            authors: vec![],
+            dateline: None,
+            event_date: None,
+            continued_on: None,
+            places: vec![],
+            paragraphs: vec![],
+        }
+    }
+
     /// Every person credited, in byline order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.reporters

@@ -916,24 +916,13 @@ mod tests {
 
     fn art(id: &str, head: &str, body: &[&str], date: &str) -> Article {
         Article {
-            id: id.into(),
-            source: "t.txt".into(),
             publication: Some("聊城日报".into()),
             date: Some(date.into()),
-            date_inferred: false,
-            page: None,
-            kind: Kind::News,
-            kicker: None,
             headline: Some(head.into()),
-            subheadline: None,
             reporters: vec!["王五".into()],
-            correspondents: vec![],
-            authors: vec![],
-            dateline: None,
-            event_date: None,
-            continued_on: None,
             places: vec!["临清市".into()],
             paragraphs: body.iter().map(|s| s.to_string()).collect(),
+            ..Article::new(id, "t.txt", Kind::News)
         }
     }
 

@@ -1192,24 +1192,10 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             continue;
         }
         let mut a = Article {
-            id: String::new(),
-            source: source.to_string(),
             publication: meta.publication.clone(),
-            date: None,
-            date_inferred: false,
             page: meta.page.clone(),
-            kind: Kind::News,
-            kicker: None,
-            headline: None,
-            subheadline: None,
-            reporters: vec![],
-            correspondents: vec![],
-            authors: vec![],
-            dateline: None,
-            event_date: None,
             continued_on: d.continued.clone(),
-            places: vec![],
-            paragraphs: vec![],
+            ..Article::new(String::new(), source, Kind::News)
         };
         if let Some((lines, target)) = &d.teaser {
             // A contents box lists one teaser per line; a "——" line belongs

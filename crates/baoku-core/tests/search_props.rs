@@ -36,24 +36,12 @@ fn article() -> impl Strategy<Value = Article> {
         2000i32..2030,
     )
         .prop_map(|(kicker, headline, paragraphs, y)| Article {
-            id: String::new(),
-            source: "p.txt".into(),
-            publication: None,
             date: Some(format!("{y}-01-01")),
-            date_inferred: false,
-            page: None,
-            kind: Kind::News,
             kicker,
             headline,
-            subheadline: None,
             reporters: vec!["王五".into()],
-            correspondents: vec![],
-            authors: vec![],
-            dateline: None,
-            event_date: None,
-            continued_on: None,
-            places: vec![],
             paragraphs,
+            ..Article::new(String::new(), "p.txt", Kind::News)
         })
 }
 
@@ -141,24 +129,9 @@ proptest! {
 fn traditional_and_full_width_queries_find_simplified_text() {
     let f = folder();
     let a = Article {
-        id: "x".into(),
-        source: "p.txt".into(),
-        publication: None,
-        date: None,
-        date_inferred: false,
-        page: None,
-        kind: Kind::News,
-        kicker: None,
         headline: Some("专精特新".into()),
-        subheadline: None,
-        reporters: vec![],
-        correspondents: vec![],
-        authors: vec![],
-        dateline: None,
-        event_date: None,
-        continued_on: None,
-        places: vec![],
         paragraphs: vec!["签发首张RCEP原产地\n证书，面积10 ㎡".into()],
+        ..Article::new("x", "p.txt", Kind::News)
     };
     let ix = Index::new(vec![a], f);
     for q in [
