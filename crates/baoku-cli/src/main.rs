@@ -6,9 +6,10 @@ mod decode;
 mod foldtable;
 
 use anyhow::{bail, Context, Result};
-use baoku_core::data::{PagesMeta, ShardRef};
-use baoku_core::search::{Facet, SearchRequest, Sort};
-use baoku_core::{segment, Article, Folder, Index, Manifest, Shard, FORMAT_VERSION};
+use baoku_core::data::PagesMeta;
+use baoku_core::search::build::Options;
+use baoku_core::search::{run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Step, Store};
+use baoku_core::{segment, Article, Folder, Manifest};
 use clap::{Parser, Subcommand};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -27,14 +28,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Segment every page file in PAGES and write the widget's JSON data to OUT.
+    /// Segment every page file in PAGES and write the widget's static index to OUT.
     Build {
         pages: PathBuf,
         #[arg(long)]
         out: PathBuf,
-        /// Articles per shard file.
-        #[arg(long, default_value_t = 2000)]
-        shard_size: usize,
     },
     /// Print one JSON object per article (NDJSON) on stdout.
     Export {
@@ -75,11 +73,7 @@ enum Cmd {
 fn main() {
     let cli = Cli::parse();
     let r = match cli.cmd {
-        Cmd::Build {
-            pages,
-            out,
-            shard_size,
-        } => build(&pages, &out, shard_size),
+        Cmd::Build { pages, out } => build(&pages, &out),
         Cmd::Export { pages, infer_dates } => export(&pages, infer_dates),
         Cmd::Search {
             query,
@@ -218,49 +212,80 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn build(pages: &Path, out: &Path, shard_size: usize) -> Result<()> {
+/// Writes a build folder's files under `root` (parents created as needed).
+struct DirSink {
+    root: PathBuf,
+}
+
+impl baoku_core::search::Sink for DirSink {
+    fn put(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let p = self.root.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(p, bytes)
+    }
+}
+
+/// The build folder the current manifest in `out` points to, if any.
+fn current_dir(out: &Path) -> Option<String> {
+    let s = std::fs::read_to_string(out.join("manifest.json")).ok()?;
+    Manifest::from_json(&s).ok().map(|m| m.dir)
+}
+
+fn build(pages: &Path, out: &Path) -> Result<()> {
     let articles = load_pages(pages, false)?;
     let table = foldtable::FullFold::new().table_for(&corpus_chars(&articles));
+    let folder = Folder::with_table(&table);
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let mut shards = Vec::new();
-    for chunk in articles.chunks(shard_size.max(1)) {
-        let shard = Shard {
-            format_version: FORMAT_VERSION,
-            articles: chunk.to_vec(),
-        };
-        let json = serde_json::to_string(&shard)?;
-        let hash = baoku_core::text::fnv1a(json.as_bytes());
-        let file = format!("articles-{hash:016x}.json");
-        write_atomic(&out.join(&file), json.as_bytes())?;
-        shards.push(ShardRef {
-            file,
-            articles: chunk.len(),
-            bytes: json.len(),
-        });
-    }
-    let manifest = Manifest {
-        format_version: FORMAT_VERSION,
-        article_count: articles.len(),
-        shards,
-        fold: table,
+    let previous = current_dir(out);
+    // Everything goes into a staging folder, renamed into place whole; the
+    // manifest is switched last, so readers see the old data or the new.
+    let staging = out.join(format!(".building-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let mut sink = DirSink { root: staging.clone() };
+    let built = baoku_core::search::build::build(articles, &folder, table, Options::default(), &mut sink);
+    let (manifest, _) = match built {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(anyhow::Error::new(e).context(format!("building the index in {}", staging.display())));
+        }
     };
+    let dir = out.join(&manifest.dir);
+    if dir.exists() {
+        // The same content was built before: keep it.
+        std::fs::remove_dir_all(&staging)?;
+    } else {
+        std::fs::rename(&staging, &dir)
+            .with_context(|| format!("cannot move {} into place", dir.display()))?;
+    }
     let json = serde_json::to_string(&manifest)?;
-    // The manifest goes last: until it is renamed into place, readers see the old data.
     write_atomic(&out.join("manifest.json"), json.as_bytes())?;
-    let keep: BTreeSet<&str> = manifest.shards.iter().map(|s| s.file.as_str()).collect();
+    // Keep this build and the previous one (pages still loading it may ask
+    // for its files); remove older builds, old-format shards and leftovers.
     for e in std::fs::read_dir(out)?.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with("articles-") && name.ends_with(".json") && !keep.contains(name.as_str())
-        {
+        let stale_build = name.starts_with("idx-")
+            && name != manifest.dir
+            && Some(&name) != previous.as_ref();
+        let leftover = name.starts_with(".building-") || name.ends_with(".tmp");
+        let old_shard = name.starts_with("articles-") && name.ends_with(".json");
+        if stale_build || leftover {
+            let _ = std::fs::remove_dir_all(e.path()).or_else(|_| std::fs::remove_file(e.path()));
+        } else if old_shard {
             let _ = std::fs::remove_file(e.path());
         }
     }
     eprintln!(
-        "baoku: {} articles from {} into {} ({} shard(s), fold table {} entries)",
+        "baoku: {} articles from {} into {}/{} ({} gram chunks, {} position chunks, {:.1} MB, fold table {} entries)",
         manifest.article_count,
         pages.display(),
         out.display(),
-        manifest.shards.len(),
+        manifest.dir,
+        manifest.gram_chunks,
+        manifest.pos_chunks,
+        manifest.total_bytes as f64 / 1e6,
         manifest.fold.len()
     );
     Ok(())
@@ -301,20 +326,17 @@ fn export(pages: &Path, infer_dates: bool) -> Result<()> {
     Ok(())
 }
 
-fn load_data(dir: &Path) -> Result<(Vec<Article>, Folder)> {
+/// Open a built data folder: only the manifest and meta are read now;
+/// a search reads the chunks it needs, as the browser fetches them.
+fn open_data(dir: &Path) -> Result<(Archive, PathBuf)> {
     let mp = dir.join("manifest.json");
-    let s =
-        std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
-    let m = Manifest::from_json(&s).map_err(|e| anyhow::anyhow!("{}: {e}", mp.display()))?;
-    let mut arts = Vec::with_capacity(m.article_count);
-    for r in &m.shards {
-        let p = dir.join(&r.file);
-        let s =
-            std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
-        let sh = Shard::from_json(&r.file, &s).map_err(|e| anyhow::anyhow!("{e}"))?;
-        arts.extend(sh.articles);
-    }
-    Ok((arts, Folder::with_table(&m.fold)))
+    let s = std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
+    let m = Manifest::from_json(&s).with_context(|| format!("{} is not usable", mp.display()))?;
+    let root = dir.join(&m.dir);
+    let meta_path = root.join(baoku_core::search::format::paths::META);
+    let meta = std::fs::read(&meta_path).with_context(|| format!("cannot read {}", meta_path.display()))?;
+    let ix = Archive::open(m, &meta).with_context(|| format!("{} is not usable", meta_path.display()))?;
+    Ok((ix, root))
 }
 
 fn search(
@@ -326,15 +348,8 @@ fn search(
     sort: &str,
     filters: &[String],
 ) -> Result<()> {
-    let (articles, folder) = match (pages, data) {
-        (Some(p), _) => {
-            let a = load_pages(p, false)?;
-            let t = foldtable::FullFold::new().table_for(&corpus_chars(&a));
-            (a, Folder::with_table(&t))
-        }
-        (None, Some(d)) => load_data(d)?,
-        (None, None) => bail!("give --pages <dir> or --data <dir>"),
-    };
+    let sort = Sort::from_key(sort)
+        .with_context(|| format!("unknown sort {sort:?} (relevance, newest or oldest)"))?;
     let mut fs = Vec::new();
     for f in filters {
         let (k, v) = f
@@ -345,20 +360,47 @@ fn search(
         })?;
         fs.push((facet, v.to_string()));
     }
-    let index = Index::new(articles, folder);
-    let res = index.search(&SearchRequest {
+    let req = SearchRequest {
         query: query.to_string(),
         filters: fs,
-        sort: Sort::parse(sort),
+        sort,
         offset: 0,
         limit,
-    });
+    };
+    let res: SearchResults = match (pages, data) {
+        (Some(p), _) => {
+            let a = load_pages(p, false)?;
+            let table = foldtable::FullFold::new().table_for(&corpus_chars(&a));
+            let folder = Folder::with_table(&table);
+            let mut files = MemFiles::default();
+            let (m, _) = baoku_core::search::build::build(a, &folder, table, Options::default(), &mut files)?;
+            let meta = files.0.get(baoku_core::search::format::paths::META).cloned().unwrap_or_default();
+            let ix = Archive::open(m, &meta)?;
+            match ix.search(&files, &req)? {
+                Step::Done(r) => r,
+                Step::Need(n) => bail!("the in-memory index lacks {n:?}"),
+            }
+        }
+        (None, Some(d)) => {
+            let (ix, root) = open_data(d)?;
+            let mut store = Store::default();
+            run_sync(
+                &mut store,
+                |s| ix.search(s, &req),
+                |rel| -> Result<Vec<u8>> {
+                    let p = root.join(rel);
+                    std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))
+                },
+            )?
+        }
+        (None, None) => bail!("give --pages <dir> or --data <dir>"),
+    };
     if json {
         let hits: Vec<serde_json::Value> = res
             .hits
             .iter()
             .map(|h| {
-                let a = &index.articles()[h.doc];
+                let a = &h.article;
                 serde_json::json!({
                     "id": a.id,
                     "headline": a.headline,
@@ -375,7 +417,7 @@ fn search(
     } else {
         println!("{} result(s) for {query:?}", res.total);
         for h in &res.hits {
-            let a = &index.articles()[h.doc];
+            let a = &h.article;
             println!(
                 "\n{}  {}  [{}]",
                 a.date.as_deref().unwrap_or("????-??-??"),

@@ -15,7 +15,7 @@ pub mod segment;
 pub mod synth;
 pub mod text;
 
-pub use data::{DataError, Manifest, PagesMeta, Shard, FORMAT_VERSION};
+pub use data::{DataError, PagesMeta};
 pub use fold::Folder;
 pub use model::{Article, Kind, PageMeta};
-pub use search::{Index, Query, SearchRequest, SearchResults, Sort};
+pub use search::{Archive, Manifest, Query, SearchRequest, SearchResults, Sort, FORMAT_VERSION};

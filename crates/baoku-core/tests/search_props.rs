@@ -1,8 +1,10 @@
-//! The index must return exactly what the naive reference (fold, then
-//! `contains`) returns, for random corpora and random queries.
+//! The static index must return exactly what the naive reference (fold,
+//! then `contains`; filters and facet counts by enumeration) returns, for
+//! random corpora, random chunk sizes and random queries.
 
-use baoku_core::search::{reference, SearchRequest};
-use baoku_core::{Article, Folder, Index, Kind};
+use baoku_core::search::build::{build, Options};
+use baoku_core::search::{reference, Archive, Facet, MemFiles, SearchRequest, Sort, Step};
+use baoku_core::{Article, Folder, Kind};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -15,12 +17,40 @@ const ALPHABET: &[char] = &[
     '。', '😀', '㎡', 'm', '2',
 ];
 
-fn folder() -> Folder {
+fn table() -> BTreeMap<char, String> {
     let mut t = BTreeMap::new();
     t.insert('專', "专".to_string());
     t.insert('體', "体".to_string());
     t.insert('㎡', "m2".to_string());
-    Folder::with_table(&t)
+    t
+}
+
+fn folder() -> Folder {
+    Folder::with_table(&table())
+}
+
+/// Build with `opts` into memory and open it.
+fn open(corpus: &[Article], opts: Options) -> (Archive, MemFiles) {
+    let mut files = MemFiles::default();
+    let (m, _) = build(corpus.to_vec(), &folder(), table(), opts, &mut files).unwrap();
+    let meta = files.0.get("meta.bin").unwrap().clone();
+    (Archive::open(m, &meta).unwrap(), files)
+}
+
+fn done<T>(s: Step<T>) -> T {
+    match s {
+        Step::Done(t) => t,
+        Step::Need(n) => panic!("in-memory files missing: {n:?}"),
+    }
+}
+
+fn tiny_options() -> impl Strategy<Value = Options> {
+    (1usize..200, 1usize..200, 1usize..40, 1usize..6).prop_map(|(g, p, pc, i)| Options {
+        gram_chunk_bytes: g,
+        pos_chunk_bytes: p,
+        piece_bytes: pc,
+        ids_per_bucket: i,
+    })
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
@@ -33,15 +63,22 @@ fn article() -> impl Strategy<Value = Article> {
         prop::option::of(text(8)),
         prop::option::of(text(12)),
         prop::collection::vec(text(40), 0..4),
-        2000i32..2030,
+        prop::option::of((2020i32..2024, 1u32..4)),
+        prop::sample::select(vec![Kind::News, Kind::Photo, Kind::Feature]),
+        prop::sample::subsequence(vec!["王五", "李四", "赵六"], 0..3),
+        prop::sample::subsequence(vec!["临清市", "东阿县"], 0..2),
+        (0u8..3, 1u8..4),
     )
-        .prop_map(|(kicker, headline, paragraphs, y)| Article {
-            date: Some(format!("{y}-01-01")),
+        .prop_map(|(kicker, headline, paragraphs, date, kind, reporters, places, (pub_, page))| Article {
+            date: date.map(|(y, m)| format!("{y}-0{m}-01")),
             kicker,
             headline,
-            reporters: vec!["王五".into()],
+            reporters: reporters.into_iter().map(String::from).collect(),
+            places: places.into_iter().map(String::from).collect(),
+            publication: (pub_ > 0).then(|| format!("报{pub_}")),
+            page: Some(page.to_string()),
             paragraphs,
-            ..Article::new(String::new(), "p.txt", Kind::News)
+            ..Article::new(String::new(), "p.txt", kind)
         })
 }
 
@@ -79,34 +116,55 @@ fn query(corpus: &[Article]) -> impl Strategy<Value = String> {
     ]
 }
 
-fn engine_ids(ix: &Index, q: &str) -> Vec<usize> {
-    let r = ix.search(&SearchRequest {
+fn engine_ids(ix: &Archive, files: &MemFiles, q: &str, filters: &[(Facet, String)]) -> (Vec<String>, usize) {
+    let r = done(ix.search(files, &SearchRequest {
         query: q.to_string(),
+        filters: filters.to_vec(),
         limit: usize::MAX,
         ..Default::default()
-    });
-    let mut v: Vec<usize> = r.hits.iter().map(|h| h.doc).collect();
-    v.sort_unstable();
-    v
+    }).unwrap());
+    let mut v: Vec<String> = r.hits.iter().map(|h| h.article.id.clone()).collect();
+    v.sort();
+    (v, r.total)
+}
+
+fn filters() -> impl Strategy<Value = Vec<(Facet, String)>> {
+    prop::collection::vec(
+        prop_oneof![
+            (2020i32..2024).prop_map(|y| (Facet::Year, y.to_string())),
+            prop::sample::select(vec!["王五", "赵六"]).prop_map(|v| (Facet::Reporter, v.to_string())),
+            Just((Facet::Kind, "photo".to_string())),
+            Just((Facet::Place, "临清市".to_string())),
+            Just((Facet::Publication, "报1".to_string())),
+        ],
+        0..3,
+    )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn index_equals_reference((corpus, queries) in corpus().prop_flat_map(|c| {
+    fn static_index_equals_reference((corpus, queries, fs, opts) in corpus().prop_flat_map(|c| {
         let q = prop::collection::vec(query(&c), 1..6);
-        (Just(c), q)
+        (Just(c), q, filters(), tiny_options())
     })) {
-        let f = folder();
-        let ix = Index::new(corpus.clone(), f.clone());
+        let (ix, files) = open(&corpus, opts);
         for q in &queries {
-            let want = reference::matches(&corpus, &f, q);
-            let got = engine_ids(&ix, q);
+            let (want, want_counts) = reference::search(&corpus, &folder(), q, &fs);
+            let (got, total) = engine_ids(&ix, &files, q, &fs);
             // An empty query browses everything; the reference agrees (no groups).
-            prop_assert_eq!(&got, &want, "query {:?}", q);
-            let r = ix.search(&SearchRequest { query: q.clone(), limit: 3, ..Default::default() });
+            prop_assert_eq!(&got, &want, "query {:?} filters {:?}", q, fs);
+            prop_assert_eq!(total, want.len());
+            let r = done(ix.search(&files, &SearchRequest { query: q.clone(), filters: fs.clone(), limit: 3, ..Default::default() }).unwrap());
             prop_assert_eq!(r.total, want.len());
+            let mut counts = BTreeMap::new();
+            for (f, vs) in &r.facets {
+                for (v, c) in vs {
+                    counts.insert((*f, v.clone()), *c);
+                }
+            }
+            prop_assert_eq!(counts, want_counts, "facet counts for {:?}", q);
             for h in &r.hits {
                 let n = h.snippet.chars().count();
                 for &(s, e) in &h.highlights {
@@ -118,31 +176,61 @@ proptest! {
 
     #[test]
     fn single_characters_match_like_contains(corpus in corpus(), c in prop::sample::select(ALPHABET)) {
-        let f = folder();
-        let ix = Index::new(corpus.clone(), f.clone());
+        let (ix, files) = open(&corpus, Options::default());
         let q = c.to_string();
-        prop_assert_eq!(engine_ids(&ix, &q), reference::matches(&corpus, &f, &q));
+        let want: Vec<String> = {
+            let mut v: Vec<String> = reference::matches(&corpus, &folder(), &q).into_iter().map(|i| corpus[i].id.clone()).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(engine_ids(&ix, &files, &q, &[]).0, want);
+    }
+
+    #[test]
+    fn ids_locate_their_articles(corpus in corpus(), opts in tiny_options()) {
+        let (ix, files) = open(&corpus, opts);
+        for a in &corpus {
+            let d = done(ix.locate(&files, &a.id).unwrap()).expect("every id is found");
+            prop_assert_eq!(&done(ix.article(&files, d).unwrap()), a);
+        }
+        prop_assert_eq!(done(ix.locate(&files, "no-such-id").unwrap()), None);
     }
 }
 
 #[test]
 fn traditional_and_full_width_queries_find_simplified_text() {
-    let f = folder();
     let a = Article {
         headline: Some("专精特新".into()),
         paragraphs: vec!["签发首张RCEP原产地\n证书，面积10 ㎡".into()],
         ..Article::new("x", "p.txt", Kind::News)
     };
-    let ix = Index::new(vec![a], f);
-    for q in [
-        "專精特新",
-        "ＲＣＥＰ",
-        "rcep",
-        "原产地证书",
-        "10m2",
-        "专 精",
-    ] {
-        assert_eq!(engine_ids(&ix, q), vec![0], "{q}");
+    let (ix, files) = open(&[a], Options::default());
+    for q in ["專精特新", "ＲＣＥＰ", "rcep", "原产地证书", "10m2", "专 精"] {
+        assert_eq!(engine_ids(&ix, &files, q, &[]).0, vec!["x"], "{q}");
     }
-    assert!(engine_ids(&ix, "专精特新 -rcep").is_empty());
+    assert!(engine_ids(&ix, &files, "专精特新 -rcep", &[]).0.is_empty());
+}
+
+#[test]
+fn browse_order_newest_issue_first_in_page_order() {
+    let mk = |id: &str, date: &str, page: &str| Article {
+        date: Some(date.into()),
+        page: Some(page.into()),
+        paragraphs: vec!["正文".into()],
+        ..Article::new(id, format!("{date}-{page}.txt"), Kind::News)
+    };
+    let corpus = vec![
+        mk("old-1", "2024-01-01", "1"),
+        mk("new-10", "2025-01-01", "10"),
+        mk("new-2a", "2025-01-01", "2"),
+        mk("new-2b", "2025-01-01", "2"),
+        mk("new-1", "2025-01-01", "1"),
+    ];
+    let (ix, files) = open(&corpus, Options::default());
+    let order = |sort| -> Vec<String> {
+        let r = done(ix.search(&files, &SearchRequest { sort, limit: 10, ..Default::default() }).unwrap());
+        r.hits.iter().map(|h| h.article.id.clone()).collect()
+    };
+    assert_eq!(order(Sort::Newest), ["new-1", "new-2a", "new-2b", "new-10", "old-1"]);
+    assert_eq!(order(Sort::Oldest), ["old-1", "new-1", "new-2a", "new-2b", "new-10"]);
 }

@@ -1,0 +1,583 @@
+//! Searching the static index: exact substring semantics over folded text,
+//! answered from the chunks a query needs and nothing else.
+//!
+//! A term matches an article iff `fold(term)` is a substring of
+//! `fold(searchable text)`. One- and two-character terms are answered from
+//! the doc lists of their unigram or bigram alone (a two-character substring
+//! *is* a bigram). A longer term intersects the doc lists of a set of its
+//! bigrams that covers every character (offsets 0, 2, 4, …, and L−2), then
+//! checks the positions of those bigrams in the candidate documents only:
+//! the term starts at `p` iff each covering bigram at offset `k` occurs at
+//! `p + k`. So there are no false positives and no misses, and no
+//! dictionary segmentation anywhere.
+//!
+//! The engine is synchronous and does no I/O: every function takes a
+//! [`Source`] of files already fetched and answers [`Step::Need`] with the
+//! paths it lacks. The browser fetches those (concurrently) and asks again;
+//! the CLI reads them from disk. One code path for both.
+
+use super::format::{
+    self, bigram_key, decode_piece, find_in_gram_chunk, impact_norm, k_from_impact, paths,
+    unigram_key, Column, Manifest, Meta, Postings, HEAD, K1,
+};
+use super::query::{Facet, Hit, Query, SearchRequest, SearchResults, Sort};
+use super::snippet::snippet;
+use crate::data::DataError;
+use crate::fold::Folder;
+use crate::model::Article;
+use std::collections::{BTreeSet, HashMap};
+
+/// Files fetched so far, by path relative to the build folder.
+pub trait Source {
+    fn get(&self, rel: &str) -> Option<&[u8]>;
+}
+
+impl Source for super::build::MemFiles {
+    fn get(&self, rel: &str) -> Option<&[u8]> {
+        self.0.get(rel).map(Vec::as_slice)
+    }
+}
+
+/// A cache of fetched files: what a reader keeps between queries.
+#[derive(Debug, Default, Clone)]
+pub struct Store {
+    files: HashMap<String, Vec<u8>>,
+    bytes: usize,
+}
+
+impl Store {
+    pub fn insert(&mut self, rel: String, bytes: Vec<u8>) {
+        self.bytes += bytes.len();
+        self.files.insert(rel, bytes);
+    }
+    pub fn contains(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+    /// Bytes held (for memory reports).
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+impl Source for Store {
+    fn get(&self, rel: &str) -> Option<&[u8]> {
+        self.files.get(rel).map(Vec::as_slice)
+    }
+}
+
+/// Either the answer, or the files (paths relative to the build folder)
+/// that must be fetched before asking again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step<T> {
+    Done(T),
+    Need(Vec<String>),
+}
+
+impl<T> Step<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
+        match self {
+            Step::Done(t) => Step::Done(f(t)),
+            Step::Need(n) => Step::Need(n),
+        }
+    }
+}
+
+/// Ask, fetch what is missing with `fetch`, ask again, until done. For
+/// readers whose files are at hand (the CLI, tests).
+pub fn run_sync<T, E: From<DataError>>(
+    store: &mut Store,
+    mut ask: impl FnMut(&Store) -> Result<Step<T>, DataError>,
+    mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+) -> Result<T, E> {
+    // Each round fetches everything a stage needs: a search has at most
+    // three stages (doc lists, positions, fragments); the bound guards
+    // against a crafted index that keeps asking.
+    for _ in 0..16 {
+        match ask(store)? {
+            Step::Done(t) => return Ok(t),
+            Step::Need(paths) => {
+                for p in paths {
+                    let b = fetch(&p)?;
+                    store.insert(p, b);
+                }
+            }
+        }
+    }
+    Err(DataError::Malformed {
+        what: "index".into(),
+        detail: "a search kept asking for more files".into(),
+    }
+    .into())
+}
+
+/// Documents containing one term, by doc number, with BM25 tf parts.
+#[derive(Debug, Default, Clone)]
+struct TermDocs {
+    docs: Vec<u32>,
+    norm: Vec<f64>,
+    head: Vec<bool>,
+}
+
+/// An opened archive: manifest and meta, a few bytes per document.
+pub struct Archive {
+    manifest: Manifest,
+    folder: Folder,
+    meta: Meta,
+    /// Position of each doc when sorted newest first (page order kept).
+    newest_rank: Vec<u32>,
+    /// One column per [`Facet::ALL`] entry.
+    facets: Vec<Column>,
+}
+
+const EXCLUDED: u16 = u16::MAX;
+
+fn corrupt(path: &str, e: super::codec::Corrupt) -> DataError {
+    DataError::Malformed {
+        what: path.to_string(),
+        detail: e.to_string(),
+    }
+}
+
+impl Archive {
+    /// Open from the manifest and its `meta.bin` (both checked).
+    pub fn open(manifest: Manifest, meta_bytes: &[u8]) -> Result<Archive, DataError> {
+        manifest.validate()?;
+        let meta = Meta::decode(meta_bytes, &manifest)?;
+        let n = meta.docs;
+        let mut newest_rank = vec![0u32; n as usize];
+        let mut r = 0u32;
+        for run in meta.dates.iter().rev() {
+            for d in run.start..run.start + run.len {
+                newest_rank[d as usize] = r;
+                r += 1;
+            }
+        }
+        let mut year = Column::default();
+        let mut month = Column::default();
+        let intern = |col: &mut Column, v: Option<&str>, times: u32| {
+            let id = v.map(|v| match col.values.iter().position(|x| x == v) {
+                Some(i) => i as u32,
+                None => {
+                    col.values.push(v.to_string());
+                    col.values.len() as u32 - 1
+                }
+            });
+            for _ in 0..times {
+                col.push_doc(id);
+            }
+        };
+        for run in &meta.dates {
+            let d = run.date.as_deref();
+            intern(&mut year, d.and_then(|d| d.get(0..4)), run.len);
+            intern(&mut month, d.and_then(|d| d.get(0..7)), run.len);
+        }
+        if n == 0 {
+            year.starts = vec![0];
+            month.starts = vec![0];
+        }
+        let mut stored = meta.columns.clone().into_iter();
+        let facets = Facet::ALL
+            .iter()
+            .map(|f| match f {
+                Facet::Year => year.clone(),
+                Facet::Month => month.clone(),
+                _ => stored.next().unwrap_or_default(),
+            })
+            .collect();
+        Ok(Archive {
+            folder: Folder::with_table(&manifest.fold),
+            manifest,
+            meta,
+            newest_rank,
+            facets,
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    pub fn folder(&self) -> &Folder {
+        &self.folder
+    }
+
+    pub fn len(&self) -> usize {
+        self.meta.docs as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.meta.docs == 0
+    }
+
+    /// The issue date of a doc.
+    pub fn date_of(&self, d: u32) -> Option<&str> {
+        let i = self.meta.dates.partition_point(|r| r.start <= d).checked_sub(1)?;
+        self.meta.dates[i].date.as_deref()
+    }
+
+    /// A gram's postings: `Ok(None)` when it never occurs; its chunk's path
+    /// goes to `need` when not fetched yet.
+    fn postings(
+        &self,
+        src: &impl Source,
+        key: u64,
+        need: &mut BTreeSet<String>,
+    ) -> Result<Option<Postings>, DataError> {
+        let Some(c) = self.meta.chunk_of(key) else {
+            return Ok(None);
+        };
+        let path = paths::gram_chunk(c);
+        let Some(bytes) = src.get(&path) else {
+            need.insert(path);
+            return Ok(None);
+        };
+        find_in_gram_chunk(bytes, key, self.meta.docs, self.manifest.pos_chunks)
+            .map_err(|e| corrupt(&path, e))
+    }
+
+    /// Resolve one folded term; `None` while files are missing.
+    fn term(
+        &self,
+        src: &impl Source,
+        term: &str,
+        need: &mut BTreeSet<String>,
+    ) -> Result<Option<TermDocs>, DataError> {
+        let cs: Vec<char> = term.chars().collect();
+        let before = need.len();
+        if cs.len() <= 2 {
+            let key = match cs[..] {
+                [a] => unigram_key(a),
+                [a, b] => bigram_key(a, b),
+                _ => return Ok(Some(TermDocs::default())),
+            };
+            let p = self.postings(src, key, need)?;
+            if need.len() > before {
+                return Ok(None);
+            }
+            let p = p.unwrap_or_default();
+            return Ok(Some(TermDocs {
+                norm: p.impacts.iter().map(|&i| impact_norm(i)).collect(),
+                head: p.impacts.iter().map(|&i| i & HEAD != 0).collect(),
+                docs: p.docs,
+            }));
+        }
+        // Covering bigrams: offsets 0, 2, 4, … and L−2.
+        let l = cs.len();
+        let mut offsets: Vec<usize> = (0..l - 1).step_by(2).collect();
+        if offsets.last() != Some(&(l - 2)) {
+            offsets.push(l - 2);
+        }
+        let mut lists: HashMap<u64, Postings> = HashMap::new();
+        let mut absent = false;
+        for &k in &offsets {
+            let key = bigram_key(cs[k], cs[k + 1]);
+            if lists.contains_key(&key) {
+                continue;
+            }
+            match self.postings(src, key, need)? {
+                Some(p) => {
+                    lists.insert(key, p);
+                }
+                None => absent = true,
+            }
+        }
+        if need.len() > before {
+            return Ok(None);
+        }
+        if absent {
+            return Ok(Some(TermDocs::default()));
+        }
+        let keys: Vec<u64> = offsets.iter().map(|&k| bigram_key(cs[k], cs[k + 1])).collect();
+        // Candidates: docs in every covering list, with their index in each.
+        let mut distinct: Vec<u64> = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.sort_by_key(|k| lists[k].docs.len());
+        let mut cand: Vec<u32> = lists[&distinct[0]].docs.clone();
+        for k in &distinct[1..] {
+            let other = &lists[k].docs;
+            cand.retain(|d| other.binary_search(d).is_ok());
+            if cand.is_empty() {
+                return Ok(Some(TermDocs::default()));
+            }
+        }
+        // The position pieces the candidates need.
+        let piece_of = |p: &Postings, idx: usize| p.pieces.partition_point(|x| x.first as usize <= idx) - 1;
+        let mut want: BTreeSet<(u64, usize)> = BTreeSet::new();
+        for &d in &cand {
+            for k in &distinct {
+                let p = &lists[k];
+                let idx = p.docs.binary_search(&d).unwrap_or(0);
+                if p.pieces.is_empty() {
+                    return Err(DataError::Malformed {
+                        what: "index".into(),
+                        detail: "a bigram has no positions".into(),
+                    });
+                }
+                want.insert((*k, piece_of(p, idx)));
+            }
+        }
+        for &(k, pi) in &want {
+            let path = paths::pos_chunk(lists[&k].pieces[pi].chunk);
+            if src.get(&path).is_none() {
+                need.insert(path);
+            }
+        }
+        if need.len() > before {
+            return Ok(None);
+        }
+        let mut decoded: HashMap<(u64, usize), Vec<Vec<u32>>> = HashMap::new();
+        for &(k, pi) in &want {
+            let p = &lists[&k];
+            let piece = p.pieces[pi];
+            let path = paths::pos_chunk(piece.chunk);
+            let bytes = src.get(&path).unwrap_or(&[]);
+            let end = piece.offset as usize + piece.len as usize;
+            let slice = bytes
+                .get(piece.offset as usize..end)
+                .ok_or_else(|| corrupt(&path, super::codec::Corrupt("piece outside its chunk")))?;
+            let ndocs = p.pieces.get(pi + 1).map_or(p.docs.len(), |x| x.first as usize) - piece.first as usize;
+            decoded.insert((k, pi), decode_piece(slice, ndocs).map_err(|e| corrupt(&path, e))?);
+        }
+        let mut out = TermDocs::default();
+        for &d in &cand {
+            // (positions, impact) of each covering bigram in this doc.
+            let mut at: Vec<(&[u32], u8)> = Vec::with_capacity(keys.len());
+            for k in &keys {
+                let p = &lists[k];
+                let idx = p.docs.binary_search(&d).unwrap_or(0);
+                let pi = piece_of(p, idx);
+                let list = &decoded[&(*k, pi)][idx - p.pieces[pi].first as usize];
+                at.push((list.as_slice(), p.impacts[idx]));
+            }
+            let (ai, anchor) = at
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, x)| x.0.len())
+                .map(|(i, x)| (i, x.0))
+                .unwrap_or((0, &[]));
+            let ka = offsets[ai] as u32;
+            let tf = anchor
+                .iter()
+                .filter(|&&a| a >= ka)
+                .filter(|&&a| {
+                    let p = a - ka;
+                    offsets
+                        .iter()
+                        .zip(&at)
+                        .all(|(&k, (pos, _))| pos.binary_search(&(p + k as u32)).is_ok())
+                })
+                .count() as u32;
+            if tf == 0 {
+                continue;
+            }
+            let (pos0, imp0) = at[0];
+            let kk = k_from_impact(imp0, pos0.len() as u32);
+            out.docs.push(d);
+            out.norm.push(tf as f64 * (K1 + 1.0) / (tf as f64 + kk));
+            out.head.push(at.iter().all(|x| x.1 & HEAD != 0));
+        }
+        Ok(Some(out))
+    }
+
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.meta.docs as f64;
+        let df = df as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Documents matching the query (before filters) with BM25 scores;
+    /// terms found in the kicker/headline/subheadline count extra.
+    pub fn matching(&self, src: &impl Source, q: &Query) -> Result<Step<Vec<(u32, f64)>>, DataError> {
+        let mut need = BTreeSet::new();
+        let mut resolved: HashMap<&str, TermDocs> = HashMap::new();
+        for t in q.groups.iter().flatten().chain(&q.exclude) {
+            if resolved.contains_key(t.as_str()) {
+                continue;
+            }
+            if let Some(td) = self.term(src, t, &mut need)? {
+                resolved.insert(t, td);
+            }
+        }
+        if !need.is_empty() {
+            return Ok(Step::Need(need.into_iter().collect()));
+        }
+        let n = self.meta.docs as usize;
+        let mut level = vec![0u16; n];
+        let mut score = vec![0f64; n];
+        for (gi, g) in q.groups.iter().enumerate() {
+            let gi = gi as u16;
+            for t in g {
+                let td = &resolved[t.as_str()];
+                let idf = self.idf(td.docs.len());
+                for ((&d, &norm), &head) in td.docs.iter().zip(&td.norm).zip(&td.head) {
+                    let d = d as usize;
+                    if level[d] == gi || level[d] == gi + 1 {
+                        level[d] = gi + 1;
+                        score[d] += idf * (norm + if head { 2.0 } else { 0.0 });
+                    }
+                }
+            }
+        }
+        let want = q.groups.len() as u16;
+        for t in &q.exclude {
+            for &d in &resolved[t.as_str()].docs {
+                level[d as usize] = EXCLUDED;
+            }
+        }
+        Ok(Step::Done(
+            (0..n as u32)
+                .filter(|&d| level[d as usize] == want)
+                .map(|d| (d, score[d as usize]))
+                .collect(),
+        ))
+    }
+
+    /// The article of doc `d`, from its fragment.
+    pub fn article(&self, src: &impl Source, d: u32) -> Result<Step<Article>, DataError> {
+        if d >= self.meta.docs {
+            return Err(DataError::Malformed {
+                what: "request".into(),
+                detail: format!("no document {d}"),
+            });
+        }
+        let path = paths::article(d);
+        match src.get(&path) {
+            Some(b) => format::decode_article(b, d).map(Step::Done),
+            None => Ok(Step::Need(vec![path])),
+        }
+    }
+
+    /// The doc number of an article id, `None` when the archive lacks it.
+    pub fn locate(&self, src: &impl Source, id: &str) -> Result<Step<Option<u32>>, DataError> {
+        let b = format::id_bucket_of(id, self.manifest.id_buckets);
+        let path = paths::id_bucket(b);
+        match src.get(&path) {
+            Some(bytes) => Ok(Step::Done(
+                format::decode_id_bucket(bytes, b, self.meta.docs)?.get(id).copied(),
+            )),
+            None => Ok(Step::Need(vec![path])),
+        }
+    }
+
+    /// Run a search: exact totals, facet counts and timeline over all
+    /// matches, then the requested page of hits with snippets.
+    pub fn search(&self, src: &impl Source, req: &SearchRequest) -> Result<Step<SearchResults>, DataError> {
+        let q = Query::parse(&req.query, &self.folder);
+        let mut matched = match self.matching(src, &q)? {
+            Step::Done(m) => m,
+            Step::Need(n) => return Ok(Step::Need(n)),
+        };
+        // Filters: values OR'ed within a facet, facets AND'ed.
+        let mut wanted: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (f, v) in &req.filters {
+            let fi = Facet::ALL.iter().position(|x| x == f).unwrap_or(0);
+            let id = self.facets[fi]
+                .values
+                .iter()
+                .position(|x| x == v)
+                .map_or(u32::MAX, |i| i as u32);
+            match wanted.iter_mut().find(|w| w.0 == fi) {
+                Some(w) => w.1.push(id),
+                None => wanted.push((fi, vec![id])),
+            }
+        }
+        if !wanted.is_empty() {
+            matched.retain(|(d, _)| {
+                wanted
+                    .iter()
+                    .all(|(fi, ids)| self.facets[*fi].of(*d).iter().any(|v| ids.contains(v)))
+            });
+        }
+        let facets = self.facet_counts(&matched);
+        let mut timeline = facets
+            .iter()
+            .find(|f| f.0 == Facet::Month)
+            .map(|f| f.1.clone())
+            .unwrap_or_default();
+        timeline.sort();
+
+        let relevance = req.sort == Sort::Relevance && !q.groups.is_empty();
+        let rank = &self.newest_rank;
+        let cmp = |a: &(u32, f64), b: &(u32, f64)| -> std::cmp::Ordering {
+            if relevance {
+                b.1.partial_cmp(&a.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(rank[a.0 as usize].cmp(&rank[b.0 as usize]))
+            } else if req.sort == Sort::Oldest {
+                a.0.cmp(&b.0)
+            } else {
+                rank[a.0 as usize].cmp(&rank[b.0 as usize])
+            }
+        };
+        let total = matched.len();
+        let limit = if req.limit == 0 { 20 } else { req.limit };
+        let want = req.offset.saturating_add(limit).min(total);
+        // Only the shown page needs ordering: select it, then sort it.
+        if want > 0 && want < total {
+            matched.select_nth_unstable_by(want - 1, cmp);
+            matched.truncate(want);
+        }
+        matched.sort_unstable_by(cmp);
+        let shown: Vec<(u32, f64)> = matched.iter().skip(req.offset).take(limit).copied().collect();
+        let need: Vec<String> = shown
+            .iter()
+            .map(|&(d, _)| paths::article(d))
+            .filter(|p| src.get(p).is_none())
+            .collect();
+        if !need.is_empty() {
+            return Ok(Step::Need(need));
+        }
+        let terms = q.positive_terms();
+        let mut hits = Vec::with_capacity(shown.len());
+        for (d, score) in shown {
+            let article = match self.article(src, d)? {
+                Step::Done(a) => a,
+                Step::Need(n) => return Ok(Step::Need(n)),
+            };
+            let (snippet, highlights) = snippet(&self.folder, &article, &terms);
+            hits.push(Hit {
+                doc: d,
+                article,
+                score,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(Step::Done(SearchResults {
+            total,
+            hits,
+            facets,
+            timeline,
+            terms,
+        }))
+    }
+
+    fn facet_counts(&self, matched: &[(u32, f64)]) -> Vec<(Facet, Vec<(String, usize)>)> {
+        Facet::ALL
+            .iter()
+            .enumerate()
+            .map(|(fi, &f)| {
+                let t = &self.facets[fi];
+                let mut counts = vec![0usize; t.values.len()];
+                for (d, _) in matched {
+                    for &v in t.of(*d) {
+                        counts[v as usize] += 1;
+                    }
+                }
+                let mut v: Vec<(String, usize)> = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| c > 0)
+                    .map(|(i, &c)| (t.values[i].clone(), c))
+                    .collect();
+                if matches!(f, Facet::Year | Facet::Month) {
+                    v.sort_by(|a, b| b.0.cmp(&a.0));
+                } else {
+                    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                }
+                (f, v)
+            })
+            .collect()
+    }
+}

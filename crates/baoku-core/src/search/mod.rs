@@ -1,0 +1,28 @@
+//! Search, split by concern the way tantivy separates postings, query,
+//! collector and snippet:
+//!
+//! - [`query`]: the query language, facets, sort orders, requests, results;
+//! - [`format`]: the static index's files, defined once (manifest, meta,
+//!   gram and position chunks, fragments, id buckets) with their version;
+//! - [`codec`]: the bounds-checked varint codec under the binary files;
+//! - [`build`]: articles → the files of one build folder, streamed;
+//! - [`engine`]: answering a query from the chunks it needs, asking for
+//!   the ones not fetched yet (the browser and the CLI share it);
+//! - [`snippet`]: passages and highlights mapped back through folding;
+//! - `reference`: the plain oracle the tests compare against (feature
+//!   `oracle`, not in the public API otherwise).
+
+pub mod build;
+pub mod codec;
+pub mod engine;
+pub mod format;
+pub mod query;
+#[cfg(any(test, feature = "oracle"))]
+pub mod reference;
+pub mod snippet;
+
+pub use build::{searchable_text, MemFiles, Sink};
+pub use engine::{run_sync, Archive, Source, Step, Store};
+pub use format::{Manifest, FORMAT_VERSION};
+pub use query::{kind_from_str, Facet, Hit, Query, SearchRequest, SearchResults, Sort};
+pub use snippet::{highlight_parts, snippet};
