@@ -3,10 +3,10 @@
 
 use crate::components::search_box::SearchBox;
 use crate::i18n::Lang;
-use crate::loader;
+use crate::loader::Reader;
 use crate::pages::article_page::ArticlePage;
 use crate::pages::search_page::SearchPage;
-use crate::state::{Action, AppState, Load};
+use crate::state::{Action, AppState, Load, Reading};
 use crate::url::UrlState;
 use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
 use gloo::events::EventListener;
@@ -82,7 +82,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    // Load (and reload on Retry).
+    // Open the archive (and again on Retry): manifest and meta only.
     {
         let dispatcher = state.dispatcher();
         let base = data_base(&config.data_src);
@@ -90,24 +90,87 @@ pub fn App(props: &AppProps) -> Html {
             let d = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let t0 = now_ms();
-                let p = d.clone();
-                match loader::load(&base, move |done, total| {
-                    p.dispatch(Action::Progress { done, total })
-                })
-                .await
-                {
-                    Ok(ix) => {
+                match Reader::open(&base).await {
+                    Ok(r) => {
                         if let Some(perf) = gloo::utils::window().performance() {
                             let _ = perf.mark("baoku-ready");
                         }
                         web_sys::console::debug_1(
-                            &format!("baoku: loaded in {:.0} ms", now_ms() - t0).into(),
+                            &format!("baoku: opened {} articles in {:.0} ms", r.archive.len(), now_ms() - t0).into(),
                         );
-                        d.dispatch(Action::Loaded(Rc::new(ix)))
+                        d.dispatch(Action::Loaded(Rc::new(r)))
                     }
                     Err(e) => d.dispatch(Action::Failed(e)),
                 }
             });
+        });
+    }
+
+    let reader_key = state.reader().map(|r| Rc::as_ptr(r) as usize);
+
+    // Search whenever what the list shows changes; stale answers are dropped
+    // by the reducer (they carry the key they answer).
+    {
+        let dispatcher = state.dispatcher();
+        let reader = state.reader().cloned();
+        let key = state.key();
+        use_effect_with((reader_key, key), move |(_, key)| {
+            if let Some(reader) = reader {
+                let key = key.clone();
+                dispatcher.dispatch(Action::Searching);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let t0 = now_ms();
+                    let req = SearchRequest {
+                        query: key.query.clone(),
+                        filters: key.filters.clone(),
+                        sort: key.sort,
+                        offset: 0,
+                        limit: key.shown,
+                    };
+                    let r = reader.run(|ix, files| ix.search(files, &req)).await;
+                    if let Some(perf) = gloo::utils::window().performance() {
+                        let _ = perf.mark("baoku-searched");
+                    }
+                    web_sys::console::debug_1(&format!("baoku: search {:.2} ms", now_ms() - t0).into());
+                    match r {
+                        Ok(r) => dispatcher.dispatch(Action::Results(key, Rc::new(r))),
+                        Err(e) => dispatcher.dispatch(Action::SearchFailed(key, e)),
+                    }
+                });
+            }
+        });
+    }
+
+    // The article being read: from the results when it is there, else by id.
+    {
+        let dispatcher = state.dispatcher();
+        let reader = state.reader().cloned();
+        let open = state.open.clone();
+        let from_hits = state.results.as_ref().and_then(|(_, r)| {
+            let id = state.open.as_ref()?;
+            r.hits.iter().find(|h| &h.article.id == id).map(|h| Rc::new(h.article.clone()))
+        });
+        use_effect_with((reader_key, open), move |(_, open)| {
+            match (open.clone(), reader, from_hits) {
+                (None, _, _) => dispatcher.dispatch(Action::Reading(Reading::None)),
+                (Some(_), _, Some(a)) => dispatcher.dispatch(Action::Reading(Reading::Ready(a))),
+                (Some(_), None, None) => {}
+                (Some(id), Some(reader), None) => {
+                    dispatcher.dispatch(Action::Reading(Reading::Loading));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let doc = reader.run(|ix, files| ix.locate(files, &id)).await;
+                        let r = match doc {
+                            Ok(Some(d)) => match reader.run(|ix, files| ix.article(files, d)).await {
+                                Ok(a) => Reading::Ready(Rc::new(a)),
+                                Err(e) => Reading::Failed(id, e),
+                            },
+                            Ok(None) => Reading::Missing(id),
+                            Err(e) => Reading::Failed(id, e),
+                        };
+                        dispatcher.dispatch(Action::Reading(r));
+                    });
+                }
+            }
         });
     }
 
@@ -170,39 +233,29 @@ pub fn App(props: &AppProps) -> Html {
     // Tell the host page which article is open.
     {
         let host = config.host.clone();
-        let open = state.open.clone();
-        let ix = state.index().cloned();
-        use_effect_with(
-            (open, ix.as_ref().map(|i| Rc::as_ptr(i) as usize)),
-            move |(open, _)| {
-                if let (Some(h), Some(id), Some(ix)) = (host, open, ix) {
-                    if let Some(d) = ix.position(id) {
-                        let a = &ix.articles()[d];
-                        let detail = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&detail, &"id".into(), &a.id.clone().into());
-                        let _ = js_sys::Reflect::set(
-                            &detail,
-                            &"headline".into(),
-                            &a.display_title().into(),
-                        );
-                        let _ = js_sys::Reflect::set(
-                            &detail,
-                            &"date".into(),
-                            &a.date.clone().unwrap_or_default().into(),
-                        );
-                        let init = web_sys::CustomEventInit::new();
-                        init.set_detail(&detail);
-                        init.set_bubbles(true);
-                        init.set_composed(true);
-                        if let Ok(ev) =
-                            web_sys::CustomEvent::new_with_event_init_dict("baoku-open", &init)
-                        {
-                            let _ = h.dispatch_event(&ev);
-                        }
-                    }
+        let article = match &state.reading {
+            Reading::Ready(a) if state.open.as_ref() == Some(&a.id) => Some(a.clone()),
+            _ => None,
+        };
+        use_effect_with(article.as_ref().map(|a| a.id.clone()), move |_| {
+            if let (Some(h), Some(a)) = (host, article) {
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"id".into(), &a.id.clone().into());
+                let _ = js_sys::Reflect::set(&detail, &"headline".into(), &a.display_title().into());
+                let _ = js_sys::Reflect::set(
+                    &detail,
+                    &"date".into(),
+                    &a.date.clone().unwrap_or_default().into(),
+                );
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&detail);
+                init.set_bubbles(true);
+                init.set_composed(true);
+                if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("baoku-open", &init) {
+                    let _ = h.dispatch_event(&ev);
                 }
-            },
-        );
+            }
+        });
     }
 
     // Global keys: "/" focuses the search box, Escape closes the reader.
@@ -239,49 +292,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let ix_key = state.index().map(|i| Rc::as_ptr(i) as usize);
-    let results: Rc<SearchResults> = {
-        let ix = state.index().cloned();
-        use_memo(
-            (
-                ix_key,
-                state.query.clone(),
-                state.filters.clone(),
-                state.sort,
-                state.shown,
-            ),
-            move |(_, q, f, s, shown)| {
-                let Some(ix) = ix else {
-                    return SearchResults::default();
-                };
-                let sort = if q.trim().is_empty() && *s == Sort::Relevance {
-                    Sort::Newest
-                } else {
-                    *s
-                };
-                let t0 = now_ms();
-                let r = ix.search(&SearchRequest {
-                    query: q.clone(),
-                    filters: f.clone(),
-                    sort,
-                    offset: 0,
-                    limit: *shown,
-                });
-                if let Some(perf) = gloo::utils::window().performance() {
-                    let _ = perf.mark("baoku-searched");
-                }
-                web_sys::console::debug_1(&format!("baoku: search {:.2} ms", now_ms() - t0).into());
-                r
-            },
-        )
-    };
+    let results: Rc<SearchResults> = state
+        .results
+        .as_ref()
+        .map(|r| r.1.clone())
+        .unwrap_or_default();
 
     // After a render with new results, mark it so tests can time keystroke → paint.
     {
         let r = results.clone();
         let host_for_marks = config.host.clone();
         // Only results from loaded data count (the loading screen renders an empty set).
-        let loaded = ix_key.is_some();
+        let loaded = state.results.is_some();
         use_effect_with((Rc::as_ptr(&r) as usize, loaded), move |&(_, loaded)| {
             if !loaded {
                 return;
@@ -343,7 +365,6 @@ pub fn App(props: &AppProps) -> Html {
         let d = d.clone();
         let results = results.clone();
         let cursor = state.cursor;
-        let ix = state.index().cloned();
         let save_scroll = save_scroll.clone();
         Callback::from(move |e: KeyboardEvent| {
             let n = results.hits.len();
@@ -357,9 +378,9 @@ pub fn App(props: &AppProps) -> Html {
                     d.dispatch(Action::MoveCursor(-1, n))
                 }
                 "Enter" => {
-                    if let (Some(h), Some(ix)) = (results.hits.get(cursor.unwrap_or(0)), &ix) {
+                    if let Some(h) = results.hits.get(cursor.unwrap_or(0)) {
                         save_scroll();
-                        d.dispatch(Action::Open(ix.articles()[h.doc].id.clone()));
+                        d.dispatch(Action::Open(h.article.id.clone()));
                     }
                 }
                 _ => {}
@@ -367,46 +388,56 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let body = match &state.load {
-        Load::Loading { done, total } => html! {
-            <div class="bk-loading" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
-                <div class="bk-spinner" aria-hidden="true"></div>
-                <p>{ lang.t("loading") }{ if *total > 0 { format!(" {done}/{total}") } else { String::new() } }</p>
+    let retry = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry))
+    };
+    let failed = |detail: String| {
+        html! {
+            <div class="bk-error" role="alert">
+                <p><strong>{ lang.t("load_error") }</strong></p>
+                <p class="bk-error-detail">{ detail }</p>
+                <button onclick={retry.clone()}>{ lang.t("retry") }</button>
             </div>
-        },
-        Load::Failed(e) => {
-            let retry = {
-                let d = d.clone();
-                Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry))
-            };
-            html! {
+        }
+    };
+    let loading = html! {
+        <div class="bk-loading" role="progressbar" aria-busy="true">
+            <div class="bk-spinner" aria-hidden="true"></div>
+            <p>{ lang.t("loading") }</p>
+        </div>
+    };
+    let body = match &state.load {
+        Load::Loading => loading.clone(),
+        Load::Failed(e) => failed(e.clone()),
+        Load::Ready(reader) => match (&state.open, &state.reading) {
+            (Some(id), Reading::Ready(a)) if &a.id == id => {
+                let pos = results.hits.iter().position(|h| &h.article.id == id);
+                let id_at = |p: Option<usize>| {
+                    p.and_then(|p| results.hits.get(p)).map(|h| h.article.id.clone())
+                };
+                let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
+                let next = id_at(pos.map(|p| p + 1));
+                html! { <ArticlePage reader={reader.clone()} article={a.clone()} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} /> }
+            }
+            (Some(id), Reading::Missing(m)) if m == id => html! {
                 <div class="bk-error" role="alert">
-                    <p><strong>{ lang.t("load_error") }</strong></p>
-                    <p class="bk-error-detail">{ e.clone() }</p>
-                    <button onclick={retry}>{ lang.t("retry") }</button>
+                    <p><strong>{ lang.t("not_found") }</strong></p>
+                    <button onclick={on_close.reform(|_: MouseEvent| ())}>{ lang.t("back") }</button>
                 </div>
-            }
-        }
-        Load::Ready(ix) => {
-            let open_doc = state.open.as_ref().and_then(|id| ix.position(id));
-            match open_doc {
-                Some(doc) => {
-                    let pos = results.hits.iter().position(|h| h.doc == doc);
-                    let id_at = |p: Option<usize>| {
-                        p.and_then(|p| results.hits.get(p))
-                            .map(|h| ix.articles()[h.doc].id.clone())
-                    };
-                    let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
-                    let next = id_at(pos.map(|p| p + 1));
-                    html! { <ArticlePage index={ix.clone()} doc={doc} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} /> }
-                }
-                None => html! {
-                    <SearchPage index={ix.clone()} results={results.clone()} query={state.query.clone()} filters={state.filters.clone()}
-                        sort={state.sort} cursor={state.cursor} lang={lang} on_open={on_open.clone()} on_more={on_more}
-                        on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} />
-                },
-            }
-        }
+            },
+            (Some(id), Reading::Failed(m, e)) if m == id => failed(e.clone()),
+            (Some(_), _) => loading.clone(),
+            (None, _) if state.results.is_none() => match &state.search_error {
+                Some(e) => failed(e.clone()),
+                None => loading.clone(),
+            },
+            (None, _) => html! {
+                <SearchPage reader={reader.clone()} results={results.clone()} query={state.query.clone()} filters={state.filters.clone()}
+                    sort={state.sort} cursor={state.cursor} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
+                    on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} />
+            },
+        },
     };
 
     html! {

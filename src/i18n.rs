@@ -45,6 +45,8 @@ impl Lang {
             "drop_filters" => ("取消所有筛选", "Drop all filters"),
             "more" => ("显示更多", "Show more"),
             "back" => ("返回结果", "Back to results"),
+            "not_found" => ("档案中没有这篇文章（链接可能已失效）", "This article is not in the archive (the link may be out of date)"),
+            "search_error" => ("检索数据无法载入", "The search data could not be loaded"),
             "prev" => ("上一篇", "Previous"),
             "next" => ("下一篇", "Next"),
             "cite" => ("复制引用", "Copy citation"),

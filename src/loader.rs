@@ -1,32 +1,76 @@
-//! Fetches the manifest and its shards and builds the index, reporting
-//! progress; every failure becomes a message for the Retry screen.
+//! The browser side of the static index: opens an archive (manifest and
+//! `meta.bin`, a few bytes per article) and answers the engine's
+//! [`Step::Need`] by fetching the missing chunks concurrently. Fetched
+//! files stay in memory for later queries; the service worker keeps them
+//! for offline use. Every failure becomes a message for the Retry screen.
 
-use baoku_core::{Folder, Index, Manifest, Shard};
+use baoku_core::search::{Archive, Step, Store};
+use baoku_core::{DataError, Manifest};
+use futures::future::join_all;
 use gloo::net::http::Request;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
+async fn fetch(url: &str, revalidate: bool) -> Result<Vec<u8>, String> {
+    let mut req = Request::get(url);
+    if revalidate {
+        // The manifest is the one file whose name does not change per build.
+        req = req.cache(web_sys::RequestCache::NoCache);
+    }
+    let resp = req.send().await.map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    resp.text().await.map_err(|e| format!("{url}: {e}"))
+    resp.binary().await.map_err(|e| format!("{url}: {e}"))
 }
 
-/// `base` is the data folder URL, ending in `/`.
-pub async fn load(base: &str, mut progress: impl FnMut(usize, usize)) -> Result<Index, String> {
-    let manifest = Manifest::from_json(&fetch_text(&format!("{base}manifest.json")).await?)
-        .map_err(|e| e.to_string())?;
-    let total = manifest.shards.len();
-    progress(0, total);
-    let mut articles = Vec::with_capacity(manifest.article_count);
-    for (i, r) in manifest.shards.iter().enumerate() {
-        let text = fetch_text(&format!("{base}{}", r.file)).await?;
-        let shard = Shard::from_json(&r.file, &text).map_err(|e| e.to_string())?;
-        articles.extend(shard.articles);
-        progress(i + 1, total);
+/// An opened archive and the files fetched for it so far.
+pub struct Reader {
+    pub archive: Archive,
+    /// The build folder's URL, ending in `/`.
+    root: String,
+    store: RefCell<Store>,
+}
+
+impl Reader {
+    /// Open the archive whose `manifest.json` is in `base` (ending in `/`).
+    pub async fn open(base: &str) -> Result<Reader, String> {
+        let url = format!("{base}manifest.json");
+        let bytes = fetch(&url, true).await?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("{url}: not UTF-8"))?;
+        let m = Manifest::from_json(&text).map_err(|e| e.to_string())?;
+        let root = format!("{base}{}/", m.dir);
+        let meta = fetch(&format!("{root}{}", baoku_core::search::format::paths::META), false).await?;
+        let archive = Archive::open(m, &meta).map_err(|e| e.to_string())?;
+        Ok(Reader {
+            archive,
+            root,
+            store: RefCell::new(Store::default()),
+        })
     }
-    Ok(Index::new(articles, Folder::with_table(&manifest.fold)))
+
+    /// Ask the engine, fetch what it needs, ask again, until it answers.
+    pub async fn run<T>(
+        self: &Rc<Self>,
+        ask: impl Fn(&Archive, &Store) -> Result<Step<T>, DataError>,
+    ) -> Result<T, String> {
+        for _ in 0..16 {
+            let step = ask(&self.archive, &self.store.borrow()).map_err(|e| e.to_string())?;
+            match step {
+                Step::Done(t) => return Ok(t),
+                Step::Need(paths) => {
+                    let got = join_all(paths.iter().map(|p| {
+                        let url = format!("{}{}", self.root, p);
+                        async move { fetch(&url, false).await }
+                    }))
+                    .await;
+                    let mut store = self.store.borrow_mut();
+                    for (p, b) in paths.into_iter().zip(got) {
+                        store.insert(p, b?);
+                    }
+                }
+            }
+        }
+        Err("the archive index keeps asking for more files".into())
+    }
 }

@@ -2,8 +2,9 @@
 
 use crate::i18n::Lang;
 use crate::url::UrlState;
-use baoku_core::search::{Facet, Sort};
-use baoku_core::Index;
+use crate::loader::Reader;
+use baoku_core::search::{Facet, SearchResults, Sort};
+use baoku_core::Article;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -11,9 +12,30 @@ pub const PAGE: usize = 20;
 
 #[derive(Clone)]
 pub enum Load {
-    Loading { done: usize, total: usize },
-    Ready(Rc<Index>),
+    Loading,
+    Ready(Rc<Reader>),
     Failed(String),
+}
+
+/// What a search is for: results for any other key are stale and dropped,
+/// so results for a prefix never replace those of a longer query.
+#[derive(Clone, PartialEq, Debug)]
+pub struct SearchKey {
+    pub query: String,
+    pub filters: Vec<(Facet, String)>,
+    pub sort: Sort,
+    pub shown: usize,
+}
+
+/// The article being read.
+#[derive(Clone)]
+pub enum Reading {
+    None,
+    Loading,
+    Ready(Rc<Article>),
+    /// The archive has no article with this id.
+    Missing(String),
+    Failed(String, String),
 }
 
 #[derive(Clone)]
@@ -29,14 +51,20 @@ pub struct AppState {
     pub lang: Lang,
     /// Keyboard cursor in the result list.
     pub cursor: Option<usize>,
+    /// The latest results, and the key they answer.
+    pub results: Option<(SearchKey, Rc<SearchResults>)>,
+    /// A search for the current key is under way.
+    pub searching: bool,
+    pub search_error: Option<String>,
+    pub reading: Reading,
 }
 
 pub enum Action {
-    Progress {
-        done: usize,
-        total: usize,
-    },
-    Loaded(Rc<Index>),
+    Loaded(Rc<Reader>),
+    Searching,
+    Results(SearchKey, Rc<SearchResults>),
+    SearchFailed(SearchKey, String),
+    Reading(Reading),
     Failed(String),
     Retry,
     SetQuery(String),
@@ -56,7 +84,7 @@ pub enum Action {
 impl AppState {
     pub fn from_url(u: UrlState) -> AppState {
         AppState {
-            load: Load::Loading { done: 0, total: 0 },
+            load: Load::Loading,
             attempt: 0,
             query: u.query,
             filters: u.filters,
@@ -65,6 +93,24 @@ impl AppState {
             open: u.open,
             lang: u.lang,
             cursor: None,
+            results: None,
+            searching: false,
+            search_error: None,
+            reading: Reading::None,
+        }
+    }
+
+    /// What the result list should show now.
+    pub fn key(&self) -> SearchKey {
+        SearchKey {
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            sort: if self.query.trim().is_empty() && self.sort == Sort::Relevance {
+                Sort::Newest
+            } else {
+                self.sort
+            },
+            shown: self.shown,
         }
     }
 
@@ -78,7 +124,7 @@ impl AppState {
         }
     }
 
-    pub fn index(&self) -> Option<&Rc<Index>> {
+    pub fn reader(&self) -> Option<&Rc<Reader>> {
         match &self.load {
             Load::Ready(ix) => Some(ix),
             _ => None,
@@ -92,13 +138,30 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Progress { done, total } => s.load = Load::Loading { done, total },
-            Action::Loaded(ix) => s.load = Load::Ready(ix),
+            Action::Loaded(r) => s.load = Load::Ready(r),
             Action::Failed(e) => s.load = Load::Failed(e),
             Action::Retry => {
-                s.load = Load::Loading { done: 0, total: 0 };
+                s.load = Load::Loading;
+                s.search_error = None;
                 s.attempt += 1;
             }
+            Action::Searching => s.searching = true,
+            Action::Results(key, r) => {
+                if key != s.key() {
+                    return self;
+                }
+                s.results = Some((key, r));
+                s.searching = false;
+                s.search_error = None;
+            }
+            Action::SearchFailed(key, e) => {
+                if key != s.key() {
+                    return self;
+                }
+                s.searching = false;
+                s.search_error = Some(e);
+            }
+            Action::Reading(r) => s.reading = r,
             Action::SetQuery(q) => {
                 if q == s.query {
                     return self;

@@ -2,14 +2,14 @@
 
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
-use baoku_core::search::SearchResults;
-use baoku_core::Index;
+use crate::loader::Reader;
+use baoku_core::search::{highlight_parts, SearchResults};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ResultListProps {
-    pub index: Rc<Index>,
+    pub reader: Rc<Reader>,
     pub results: Rc<SearchResults>,
     pub cursor: Option<usize>,
     pub lang: Lang,
@@ -19,7 +19,7 @@ pub struct ResultListProps {
 
 impl PartialEq for ResultListProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &o.index)
+        Rc::ptr_eq(&self.reader, &o.reader)
             && Rc::ptr_eq(&self.results, &o.results)
             && self.cursor == o.cursor
             && self.lang == o.lang
@@ -42,7 +42,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         });
     }
     let items = props.results.hits.iter().enumerate().map(|(i, h)| {
-        let a = &props.index.articles()[h.doc];
+        let a = &h.article;
         let id = a.id.clone();
         let onclick = {
             let on_open = props.on_open.clone();
@@ -52,7 +52,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 on_open.emit(id.clone());
             })
         };
-        let title_ranges = props.index.highlight_parts(&[&a.display_title()], &props.results.terms).remove(0);
+        let title_ranges = highlight_parts(props.reader.archive.folder(), &[&a.display_title()], &props.results.terms).remove(0);
         let selected = props.cursor == Some(i);
         let kind = if lang == Lang::Zh { a.kind.label_zh() } else { a.kind.as_str() };
         html! {

@@ -3,15 +3,17 @@
 
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
-use baoku_core::Index;
+use crate::loader::Reader;
+use baoku_core::search::highlight_parts;
+use baoku_core::Article;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ArticlePageProps {
-    pub index: Rc<Index>,
-    pub doc: usize,
+    pub reader: Rc<Reader>,
+    pub article: Rc<Article>,
     pub terms: Vec<String>,
     pub prev: Option<String>,
     pub next: Option<String>,
@@ -22,8 +24,8 @@ pub struct ArticlePageProps {
 
 impl PartialEq for ArticlePageProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &o.index)
-            && self.doc == o.doc
+        Rc::ptr_eq(&self.reader, &o.reader)
+            && Rc::ptr_eq(&self.article, &o.article)
             && self.terms == o.terms
             && self.prev == o.prev
             && self.next == o.next
@@ -45,15 +47,16 @@ fn copy_to_clipboard(text: &str) {
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let lang = props.lang;
-    let a = &props.index.articles()[props.doc];
+    let a = &props.article;
+    let folder = props.reader.archive.folder();
     let hit = use_state(|| 0usize);
     let copied = use_state(|| false);
     let body_ref = use_node_ref();
     let terms = &props.terms;
     let title = a.display_title();
-    let head_hl = props.index.highlight_parts(&[&title], terms).remove(0);
+    let head_hl = highlight_parts(folder, &[&title], terms).remove(0);
     let parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
-    let para_hl = props.index.highlight_parts(&parts, terms);
+    let para_hl = highlight_parts(folder, &parts, terms);
     let total_hits: usize = para_hl.iter().map(Vec::len).sum();
     let mut base = 0;
     let paragraphs = a.paragraphs.iter().zip(para_hl).map(|(p, r)| {

@@ -4,16 +4,19 @@ use crate::components::facets::FacetPanel;
 use crate::components::result_list::ResultList;
 use crate::components::timeline::Timeline;
 use crate::i18n::Lang;
+use crate::loader::Reader;
 use baoku_core::search::{Facet, SearchResults, Sort};
-use baoku_core::Index;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct SearchPageProps {
-    pub index: Rc<Index>,
+    pub reader: Rc<Reader>,
     pub results: Rc<SearchResults>,
+    /// A newer search is under way (the results shown are the previous ones).
+    pub busy: bool,
+    pub error: Option<String>,
     pub query: AttrValue,
     pub filters: Vec<(Facet, String)>,
     pub sort: Sort,
@@ -28,8 +31,10 @@ pub struct SearchPageProps {
 
 impl PartialEq for SearchPageProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &o.index)
+        Rc::ptr_eq(&self.reader, &o.reader)
             && Rc::ptr_eq(&self.results, &o.results)
+            && self.busy == o.busy
+            && self.error == o.error
             && self.query == o.query
             && self.filters == o.filters
             && self.sort == o.sort
@@ -65,7 +70,10 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     html! {
         <div class="bk-layout">
             <FacetPanel facets={r.facets.clone()} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
-            <main class="bk-main">
+            <main class="bk-main" aria-busy={props.busy.to_string()}>
+                if let Some(e) = &props.error {
+                    <div class="bk-error" role="alert"><p><strong>{ lang.t("search_error") }</strong></p><p class="bk-error-detail">{ e.clone() }</p></div>
+                }
                 <div class="bk-toolbar">
                     <p class="bk-total" role="status" aria-live="polite"><strong>{ r.total }</strong>{ " " }{ count_label }</p>
                     <label class="bk-sort">{ lang.t("sort") }{ " " }
@@ -84,7 +92,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                         if !props.filters.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t("drop_filters") }</button> }
                     </div>
                 } else {
-                    <ResultList index={props.index.clone()} results={r.clone()} cursor={props.cursor} lang={lang}
+                    <ResultList reader={props.reader.clone()} results={r.clone()} cursor={props.cursor} lang={lang}
                         on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
                 }
             </main>
