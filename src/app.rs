@@ -304,6 +304,7 @@ pub fn App(props: &AppProps) -> Html {
         let host_for_marks = config.host.clone();
         // Only results from loaded data count (the loading screen renders an empty set).
         let loaded = state.results.is_some();
+        let shown_query = state.results.as_ref().map(|r| r.0.query.clone()).unwrap_or_default();
         use_effect_with((Rc::as_ptr(&r) as usize, loaded), move |&(_, loaded)| {
             if !loaded {
                 return;
@@ -313,6 +314,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(h) = &host_for_marks {
                 let _ = h.set_attribute("data-rendered", &r.total.to_string());
+                // Which query the shown results answer (tests wait for it).
+                let _ = h.set_attribute("data-query", &shown_query);
             }
         });
     }

@@ -71,5 +71,12 @@ export async function typeQuery(page, text) {
 // Type a query and wait until the widget has searched for it (the URL holds it).
 export async function search(page, text) {
   await typeQuery(page, text);
+  await settled(page, text);
+}
+
+// Wait until the results on screen answer `text` (searches are asynchronous:
+// the index chunks a query needs are fetched first).
+export async function settled(page, text) {
   await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, text);
+  await page.waitForFunction((q) => [...document.querySelectorAll('[data-query]')].some((e) => e.getAttribute('data-query') === q), text);
 }

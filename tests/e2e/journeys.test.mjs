@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, shot, search, DIST } from './harness.mjs';
+import { serve, launch, shot, search, settled, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -83,7 +83,7 @@ test('keyboard: / focuses, arrows move, Enter opens, Escape closes', async () =>
   assert.equal(await page.evaluate(() => document.activeElement.id), 'bk-q');
   await page.keyboard.type('企业');
   // Wait for the whole query: a slow machine may search "企" first, and a new query resets the cursor.
-  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '企业');
+  await settled(page, '企业');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   const second = page.locator('.bk-hit').nth(1);
@@ -165,7 +165,7 @@ test('half-composed pinyin is not searched; the composed text is', async () => {
     el.value = '专';
     el.dispatchEvent(new CompositionEvent('compositionend', { data: '专', bubbles: true }));
   });
-  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=专'));
+  await settled(page, '专');
   assert.ok((await total(page)) < n);
   await page.close();
 });

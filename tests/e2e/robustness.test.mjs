@@ -17,11 +17,11 @@ async function withServer(override, fn) {
   try { await fn(server); } finally { await server.close(); }
 }
 
-async function expectError(server, pattern, name) {
+async function expectError(server, pattern, name, hash = '') {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(server.url + hash);
   const alert = page.locator('.bk-error[role=alert]');
   await alert.waitFor();
   assert.match(await alert.textContent(), pattern);
@@ -50,9 +50,22 @@ test('corrupt JSON: error names the file', async () => {
   });
 });
 
-test('corrupt shard: error names the shard', async () => {
-  await withServer((p) => (p.startsWith('/data/articles-') ? { body: 'not json at all' } : null), async (server) => {
-    (await expectError(server, /articles-[0-9a-f]+\.json is not valid Baoku data/, 'corrupt-shard')).close();
+test('corrupt index chunk: the search error names the chunk', async () => {
+  await withServer((p) => (/^\/data\/idx-[0-9a-f]+\/g\/\d+\.bin$/.test(p) ? { body: '\xff\xff\xff garbage', type: 'application/octet-stream' } : null), async (server) => {
+    (await expectError(server, /g\/\d+\.bin is not valid Baoku data/, 'corrupt-chunk', '#q=' + encodeURIComponent('专精特新'))).close();
+  });
+});
+
+test('corrupt meta file: error names it', async () => {
+  await withServer((p) => (/^\/data\/idx-[0-9a-f]+\/meta\.bin$/.test(p) ? { body: 'BKM2\x05', type: 'application/octet-stream' } : null), async (server) => {
+    (await expectError(server, /meta\.bin is not valid Baoku data/, 'corrupt-meta')).close();
+  });
+});
+
+test('a crafted manifest pointing outside the data folder is refused', async () => {
+  const bad = JSON.stringify({ format_version: 2, article_count: 1, dir: '../../etc', boot: [], gram_chunks: 0, pos_chunks: 0, id_buckets: 1, total_bytes: 0 });
+  await withServer((p) => (p === '/data/manifest.json' ? { body: bad } : null), async (server) => {
+    (await expectError(server, /manifest\.json is not valid Baoku data: dir/, 'crafted-manifest')).close();
   });
 });
 
@@ -66,10 +79,11 @@ test('corpus text with <script> and <img onerror> shows literally and runs nothi
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-hostile-'));
   execFileSync('cargo', ['run', '--quiet', '--profile', 'native', '-p', 'baoku-cli', '--bin', 'baoku', '--',
     'build', path.join(ROOT, 'tests/fixtures/pages-hostile'), '--out', data], { cwd: ROOT, stdio: 'inherit' });
-  // The service worker also asks for the bundled corpus's shards: those are 404 here.
+  // Files of the bundled corpus's build are 404 here.
   const override = (p) => {
     if (!p.startsWith('/data/')) return null;
-    const f = path.join(data, path.basename(p));
+    const f = path.join(data, p.slice('/data/'.length));
+    if (!f.startsWith(data)) return { status: 403, body: '' };
     return fs.existsSync(f) ? { body: fs.readFileSync(f) } : { status: 404, body: 'not found' };
   };
   await withServer(override, async (server) => {

@@ -1,7 +1,7 @@
 // The release bundle in headless Chromium: search, read, and the URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, shot, typeQuery, search } from './harness.mjs';
+import { serve, launch, shot, typeQuery, search, settled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,7 +19,7 @@ async function open(hash = '') {
 test('typing 专精特新 lists matching articles with highlights, and one opens', async () => {
   const { page, errors } = await open();
   await typeQuery(page, '专精特新');
-  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '专精特新');
+  await settled(page, '专精特新');
   const hits = page.locator('.bk-hit');
   const n = await hits.count();
   assert.ok(n >= 3, `expected several results, got ${n}`);
