@@ -180,6 +180,31 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     Ok(out)
 }
 
+/// The fold table for this corpus: its characters, and the variant classes
+/// its adjacent Han pairs reveal.
+fn fold_table(articles: &[Article]) -> std::collections::BTreeMap<char, String> {
+    let mut pairs = BTreeSet::new();
+    let mut each = |s: &str| {
+        let mut prev: Option<char> = None;
+        for c in s.chars() {
+            let han = baoku_core::text::is_han(c);
+            if let (Some(p), true) = (prev, han) {
+                pairs.insert((p, c));
+            }
+            prev = han.then_some(c);
+        }
+    };
+    for a in articles {
+        for s in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+            each(s);
+        }
+        for p in &a.paragraphs {
+            each(p);
+        }
+    }
+    foldtable::FullFold::new(&pairs).table_for(&corpus_chars(articles))
+}
+
 fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {
     let mut set = BTreeSet::new();
     for a in articles {
@@ -235,7 +260,7 @@ fn current_dir(out: &Path) -> Option<String> {
 
 fn build(pages: &Path, out: &Path) -> Result<()> {
     let articles = load_pages(pages, false)?;
-    let table = foldtable::FullFold::new().table_for(&corpus_chars(&articles));
+    let table = fold_table(&articles);
     let folder = Folder::with_table(&table);
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let previous = current_dir(out);
@@ -370,7 +395,7 @@ fn search(
     let res: SearchResults = match (pages, data) {
         (Some(p), _) => {
             let a = load_pages(p, false)?;
-            let table = foldtable::FullFold::new().table_for(&corpus_chars(&a));
+            let table = fold_table(&a);
             let folder = Folder::with_table(&table);
             let mut files = MemFiles::default();
             let (m, _) = baoku_core::search::build::build(a, &folder, table, Options::default(), &mut files)?;

@@ -174,3 +174,37 @@ fn search_json_uses_export_ids_and_data_equals_pages() {
         "traditional query finds simplified text"
     );
 }
+
+#[test]
+fn traditional_queries_from_opencc_find_their_articles() {
+    // Made by scripts/make-trad-queries.py with OpenCC (s2t, s2tw, s2hk).
+    let fixture = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/trad-queries.json"),
+    )
+    .unwrap();
+    let cases: Vec<Value> = serde_json::from_str(&fixture).unwrap();
+    assert!(cases.len() >= 60);
+    let out = tmp("trad");
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&out)]).status.success());
+    let mut missed = Vec::new();
+    for c in &cases {
+        let q = c["query"].as_str().unwrap();
+        let r = baoku(&["search", q, "--data", s(&out), "--json", "--limit", "1000"]);
+        assert!(r.status.success());
+        let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+        let ids: Vec<&str> = v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+        if !ids.contains(&c["id"].as_str().unwrap()) {
+            missed.push(format!("{q} ({})", c["config"]));
+        }
+    }
+    assert!(missed.is_empty(), "not found: {missed:?}");
+    // Characters one traditional form writes for two simplified ones.
+    for (t, simp) in [("隨著", "随着"), ("貸款餘額", "贷款余额"), ("餘額", "余额")] {
+        let n = |q: &str| {
+            let r = baoku(&["search", q, "--data", s(&out), "--json", "--limit", "0"]);
+            serde_json::from_slice::<Value>(&r.stdout).unwrap()["total"].as_u64().unwrap()
+        };
+        assert!(n(simp) > 0, "{simp} is in the corpus");
+        assert_eq!(n(t), n(simp), "{t} finds what {simp} finds");
+    }
+}
