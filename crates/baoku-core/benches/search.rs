@@ -1,19 +1,30 @@
-//! Criterion benchmarks: query latency (engine vs the naive scan), index
-//! build, and segmentation throughput.
+//! Criterion benchmarks: query latency of the static index with every chunk
+//! at hand (the warm path; fetching is measured by `./x bench scale` in
+//! Chromium) against the naive scan over pre-folded text, index build, and
+//! segmentation throughput.
 
 mod common;
 
-use baoku_core::search::{reference, Query, SearchRequest};
-use baoku_core::{segment, synth, Folder, Index, PageMeta};
+use baoku_core::search::build::{build as build_index, searchable_text, Options};
+use baoku_core::search::{reference, Archive, MemFiles, Query, SearchRequest, Step};
+use baoku_core::{segment, synth, Article, Folder, PageMeta};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
+
+fn open(arts: Vec<Article>) -> (Archive, MemFiles) {
+    let mut files = MemFiles::default();
+    let (m, _) = build_index(arts, &Folder::builtin(), Default::default(), Options::default(), &mut files)
+        .expect("in-memory build");
+    let meta = files.0["meta.bin"].clone();
+    (Archive::open(m, &meta).expect("fresh index"), files)
+}
 
 fn queries(c: &mut Criterion) {
     let seed = common::seed_articles();
     for n in [1_000usize, 10_000] {
         let arts = synth::articles(&seed, n, 42);
-        let ix = Index::new(arts, Folder::builtin());
-        let folded = ix.folded_texts();
+        let folded: Vec<String> = arts.iter().map(|a| searchable_text(a, &Folder::builtin()).0).collect();
+        let (ix, files) = open(arts);
         let mut g = c.benchmark_group(format!("query/{n}"));
         for (len, q) in common::QUERIES
             .iter()
@@ -22,12 +33,18 @@ fn queries(c: &mut Criterion) {
         {
             g.bench_with_input(BenchmarkId::new(format!("engine-{len}"), q), q, |b, q| {
                 b.iter(|| {
-                    ix.search(black_box(&SearchRequest {
-                        query: q.to_string(),
-                        limit: 20,
-                        ..Default::default()
-                    }))
-                    .total
+                    let r = ix.search(
+                        &files,
+                        black_box(&SearchRequest {
+                            query: q.to_string(),
+                            limit: 20,
+                            ..Default::default()
+                        }),
+                    );
+                    match r {
+                        Ok(Step::Done(r)) => r.total,
+                        _ => unreachable!("every file is in memory"),
+                    }
                 })
             });
             let terms = Query::parse(q, ix.folder()).positive_terms();
@@ -46,7 +63,7 @@ fn build(c: &mut Criterion) {
     for n in [1_000usize, 10_000] {
         let arts = synth::articles(&seed, n, 42);
         g.bench_with_input(BenchmarkId::from_parameter(n), &arts, |b, arts| {
-            b.iter(|| Index::new(arts.clone(), Folder::builtin()).len())
+            b.iter(|| open(arts.clone()).0.len())
         });
     }
     g.finish();
