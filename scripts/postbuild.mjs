@@ -27,9 +27,21 @@ const cssName = html.match(/href="\.\/([^"]+\.css)"/)?.[1];
 if (!jsName || !wasmName || !cssName) throw new Error('postbuild: cannot find the app files in index.html');
 
 const boot = `${inline[1].trim()}
-// Offline: precache the app and the archive once it has loaded.
+// Offline: register the worker once the archive has loaded (#baoku gets
+// data-rendered), so its install finds every file in the HTTP cache instead of
+// racing the page's own downloads; after 30 s it registers anyway.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('baoku: offline cache unavailable:', e));
+  const register = () => navigator.serviceWorker.register('./sw.js')
+    .catch((e) => console.warn('baoku: offline cache unavailable:', e));
+  const host = document.getElementById('baoku');
+  if (!host || host.hasAttribute('data-rendered')) register();
+  else {
+    let done = false;
+    const once = () => { if (!done) { done = true; watch.disconnect(); register(); } };
+    const watch = new MutationObserver(() => { if (host.hasAttribute('data-rendered')) once(); });
+    watch.observe(host, { attributes: true, attributeFilter: ['data-rendered'] });
+    setTimeout(once, 30000);
+  }
 }
 `;
 const bootName = `boot-${hash(boot)}.js`;

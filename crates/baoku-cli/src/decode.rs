@@ -328,6 +328,10 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<String,
     if text.contains('\u{85}') {
         text = text.replace('\u{85}', "\n");
     }
+    // A byte order mark inside the text is an artifact of joined files.
+    if text.contains('\u{feff}') {
+        text = text.replace('\u{feff}', "");
+    }
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -477,6 +481,11 @@ mod tests {
         assert_eq!(
             decode("第一行\u{85}第二行".as_bytes(), None).unwrap(),
             "第一行\n第二行"
+        );
+        // Joined files: a second BOM inside the text goes too.
+        assert_eq!(
+            decode("\u{feff}第一页\n\u{feff}第二页".as_bytes(), None).unwrap(),
+            "第一页\n第二页"
         );
     }
 

@@ -4,6 +4,8 @@
 
 mod decode;
 mod foldtable;
+#[cfg(test)]
+mod fuzz_tests;
 
 use anyhow::{bail, Context, Result};
 use baoku_core::data::{PagesMeta, ShardRef};
