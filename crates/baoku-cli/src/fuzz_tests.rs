@@ -133,8 +133,6 @@ enum Mutation {
     Delete(f64, usize),
     /// Insert a piece of text pages really contain.
     InsertText(f64, &'static str),
-    /// Insert text at the start of a line.
-    InsertAtLine(f64, &'static str),
     /// Duplicate or drop a line.
     DupLine(f64),
     DropLine(f64),
@@ -209,11 +207,6 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
         }
         Mutation::InsertText(f, s) => {
             let i = boundary(bytes, pos(*f, bytes.len()));
-            bytes.splice(i..i, s.bytes());
-        }
-        Mutation::InsertAtLine(f, s) => {
-            let ls = lines(bytes);
-            let i = if ls.is_empty() { 0 } else { ls[pos(*f, ls.len() - 1)].0 };
             bytes.splice(i..i, s.bytes());
         }
         Mutation::DupLine(f) | Mutation::DropLine(f) => {
