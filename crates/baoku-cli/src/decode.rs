@@ -137,8 +137,11 @@ fn byte_offset_of(enc: &'static Encoding, input: &[u8], index: usize) -> usize {
     let mut buf = [0u8; 64];
     let (mut total, mut start) = (0, 0);
     for i in 0..input.len() {
-        let (_, _, written) =
-            dec.decode_to_utf8_without_replacement(&input[i..i + 1], &mut buf, i + 1 == input.len());
+        let (_, _, written) = dec.decode_to_utf8_without_replacement(
+            &input[i..i + 1],
+            &mut buf,
+            i + 1 == input.len(),
+        );
         total += written;
         if total > index {
             return start;
@@ -207,7 +210,7 @@ fn utf7_offset(bytes: &[u8]) -> Option<usize> {
         while j < bytes.len() && b64(bytes[j]).is_some() {
             j += 1;
         }
-        if j - i - 1 >= 3 {
+        if j - i > 3 {
             runs += 1;
             let (mut acc, mut bits, mut units) = (0u32, 0u32, Vec::new());
             for &b in &bytes[i + 1..j] {
@@ -227,7 +230,9 @@ fn utf7_offset(bytes: &[u8]) -> Option<usize> {
         }
         i = j.max(i + 1);
     }
-    (cjk_chars >= 2 && cjk_runs * 2 >= runs).then_some(first).flatten()
+    (cjk_chars >= 2 && cjk_runs * 2 >= runs)
+        .then_some(first)
+        .flatten()
 }
 
 /// The encoding of `bytes` and the length of its byte order mark.
@@ -384,12 +389,18 @@ mod tests {
 
     #[test]
     fn shift_jis_euc_kr_and_latin_are_refused_with_byte_offsets() {
-        let ja = "東京新聞によると、政府は新しい経済対策を発表した。専門家は効果を疑問視している。\n";
+        let ja =
+            "東京新聞によると、政府は新しい経済対策を発表した。専門家は効果を疑問視している。\n";
         let ko = "서울신문에 따르면 정부는 새로운 경제 대책을 발표했다. 전문가들은 효과에 의문을 제기했다.\n";
         for (e, text, prefix, at) in [
             (encoding_rs::SHIFT_JIS, ja, "page 1\n", 7),
             (encoding_rs::EUC_KR, ko, "abc ", 4),
-            (encoding_rs::WINDOWS_1252, "Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e, d\u{e9}j\u{e0} vu.\n", "x", 4),
+            (
+                encoding_rs::WINDOWS_1252,
+                "Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e, d\u{e9}j\u{e0} vu.\n",
+                "x",
+                4,
+            ),
         ] {
             let mut bytes = prefix.as_bytes().to_vec();
             bytes.extend(enc(e, text));
@@ -404,7 +415,13 @@ mod tests {
         // Forced to a Chinese encoding, Shift_JIS bytes that are invalid there are named by offset.
         let sj = enc(encoding_rs::SHIFT_JIS, "あ");
         let err = decode(&[b"ok\n".as_slice(), &sj].concat(), Some(BIG5)).unwrap_err();
-        assert_eq!(err, DecodeError::Malformed { encoding: "Big5", offset: 3 });
+        assert_eq!(
+            err,
+            DecodeError::Malformed {
+                encoding: "Big5",
+                offset: 3
+            }
+        );
     }
 
     #[test]
@@ -430,7 +447,10 @@ mod tests {
             }
             s.push_str("- ");
         }
-        assert_eq!(decode(s.as_bytes(), None), Err(DecodeError::Utf7 { offset }));
+        assert_eq!(
+            decode(s.as_bytes(), None),
+            Err(DecodeError::Utf7 { offset })
+        );
         // Ordinary ASCII with plus signs is not UTF-7.
         assert!(decode(b"C++ and +86-635-1234567, 1+1=2\n", None).is_ok());
     }
@@ -443,7 +463,10 @@ mod tests {
         b.extend(b"\xff\xfe ok");
         assert_eq!(
             decode(&b, None),
-            Err(DecodeError::Malformed { encoding: "UTF-8", offset: at })
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: at
+            })
         );
         // A control character in a GBK file: its byte offset, not its character index.
         let mut g = enc(GBK, ZH_S);
@@ -456,7 +479,10 @@ mod tests {
         u.push(0x41);
         assert_eq!(
             decode(&u, None),
-            Err(DecodeError::Malformed { encoding: "UTF-16LE", offset: 6 })
+            Err(DecodeError::Malformed {
+                encoding: "UTF-16LE",
+                offset: 6
+            })
         );
         assert_eq!(
             decode(b"ok\0bin", None),
@@ -496,12 +522,21 @@ mod tests {
         assert_eq!(encoding_for_label("gb2312").unwrap(), GB18030);
         assert_eq!(encoding_for_label("utf-16le").unwrap(), UTF_16LE);
         for bad in ["shift_jis", "euc-kr", "utf-7", "latin1", "nonsense"] {
-            assert!(matches!(encoding_for_label(bad), Err(DecodeError::Unsupported { .. })), "{bad}");
+            assert!(
+                matches!(
+                    encoding_for_label(bad),
+                    Err(DecodeError::Unsupported { .. })
+                ),
+                "{bad}"
+            );
         }
         assert!(matches!(
             decode("\u{FEFF}本报讯".as_bytes(), Some(GB18030)),
             Err(DecodeError::BomMismatch { .. })
         ));
-        assert_eq!(decode("\u{FEFF}本报讯".as_bytes(), Some(UTF_8)).unwrap(), "本报讯");
+        assert_eq!(
+            decode("\u{FEFF}本报讯".as_bytes(), Some(UTF_8)).unwrap(),
+            "本报讯"
+        );
     }
 }

@@ -20,9 +20,15 @@ fn is_han(c: char) -> bool {
 /// Every field of an article that holds text from the page.
 fn article_text(a: &Article) -> String {
     let mut s = String::new();
-    for f in [&a.kicker, &a.headline, &a.subheadline, &a.dateline, &a.continued_on]
-        .into_iter()
-        .flatten()
+    for f in [
+        &a.kicker,
+        &a.headline,
+        &a.subheadline,
+        &a.dateline,
+        &a.continued_on,
+    ]
+    .into_iter()
+    .flatten()
     {
         s.push_str(f);
         s.push('\n');
@@ -41,7 +47,17 @@ fn article_text(a: &Article) -> String {
 /// Byline and page-furniture words the segmenter turns into fields or drops
 /// on purpose (本报讯（记者 X） becomes reporters: [X]; 今日导读, 下转2版 …).
 const FURNITURE: &[&str] = &[
-    "本报讯", "本报记者", "本报通讯员", "记者", "通讯员", "聊城报道", "今日导读", "详细报道见第", "下转", "上接", "版",
+    "本报讯",
+    "本报记者",
+    "本报通讯员",
+    "记者",
+    "通讯员",
+    "聊城报道",
+    "今日导读",
+    "详细报道见第",
+    "下转",
+    "上接",
+    "版",
 ];
 
 /// Han characters of `text` that no article keeps, counted (a character the
@@ -108,11 +124,16 @@ fn assert_clear(e: &DecodeError, len: usize) {
         | DecodeError::Malformed { offset, .. }
         | DecodeError::NotChinese { offset, .. }
         | DecodeError::Utf7 { offset } => Some(*offset),
-        DecodeError::Empty | DecodeError::BomMismatch { .. } | DecodeError::Unsupported { .. } => None,
+        DecodeError::Empty | DecodeError::BomMismatch { .. } | DecodeError::Unsupported { .. } => {
+            None
+        }
     };
     let msg = e.to_string();
     if let Some(o) = offset {
-        assert!(o < len.max(1), "offset {o} outside a {len}-byte file: {msg}");
+        assert!(
+            o < len.max(1),
+            "offset {o} outside a {len}-byte file: {msg}"
+        );
         assert!(msg.contains(&format!("byte {o}")), "{msg}");
     }
 }
@@ -120,7 +141,8 @@ fn assert_clear(e: &DecodeError, len: usize) {
 fn assert_text_ok(t: &str) {
     assert!(!t.trim().is_empty());
     assert!(
-        !t.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')),
+        !t.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')),
         "control character in decoded text"
     );
 }
@@ -140,15 +162,33 @@ enum Mutation {
 }
 
 const PIECES: &[&str] = &[
-    "\n", "\n\n", "\r\n", "\u{85}", "　", "■ ", "\t", "本报讯（记者 张三）", "（下转2版）", "——", "“", "”", "2025年3月25日", "今日导读\n",
-    "专精特新", "小巨人", "\u{feff}", "ＲＣＥＰ", " 1.3亿元 ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\u{85}",
+    "　",
+    "■ ",
+    "\t",
+    "本报讯（记者 张三）",
+    "（下转2版）",
+    "——",
+    "“",
+    "”",
+    "2025年3月25日",
+    "今日导读\n",
+    "专精特新",
+    "小巨人",
+    "\u{feff}",
+    "ＲＣＥＰ",
+    " 1.3亿元 ",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = 0.0..1.0f64;
     prop_oneof![
         (at.clone(), any::<u8>()).prop_map(|(p, b)| Mutation::Flip(p, b)),
-        (at.clone(), prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(p, b)| Mutation::Insert(p, b)),
+        (at.clone(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(p, b)| Mutation::Insert(p, b)),
         (at.clone(), 1..64usize).prop_map(|(p, n)| Mutation::Delete(p, n)),
         (at.clone(), prop::sample::select(PIECES)).prop_map(|(p, s)| Mutation::InsertText(p, s)),
         at.clone().prop_map(Mutation::DupLine),
@@ -231,7 +271,10 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(cases),
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(cases),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -398,7 +441,10 @@ fn known_segmenter_losses() {
         let t = String::from_utf8(bytes).unwrap();
         let lost = dropped(&t, &segment::segment_page(name, &t, &PageMeta::default()));
         if !lost.is_empty() {
-            failures.push(format!("{name} {m:?}: {}", lost.iter().map(|x| x.0).collect::<String>()));
+            failures.push(format!(
+                "{name} {m:?}: {}",
+                lost.iter().map(|x| x.0).collect::<String>()
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

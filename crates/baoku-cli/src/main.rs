@@ -220,7 +220,9 @@ fn read_query(query: Option<String>, file: Option<&Path>) -> Result<String> {
         (None, None) => bail!("give a query, `-` to read it from stdin, or --query-file"),
     };
     // A trailing newline or BOM from a file is not part of the query.
-    let q = text.trim_start_matches('\u{feff}').trim_end_matches(['\n', '\r']);
+    let q = text
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches(['\n', '\r']);
     Ok(q.to_string())
 }
 
@@ -320,7 +322,10 @@ fn page_encodings<'a>(
     for (_, name, m) in jobs {
         let enc = match &m.encoding {
             Some(label) => decode::encoding_for_label(label).with_context(|| {
-                format!("{}: \"encoding\" for {name}", dir.join("pages.json").display())
+                format!(
+                    "{}: \"encoding\" for {name}",
+                    dir.join("pages.json").display()
+                )
             })?,
             None => match DEFAULT_ENCODING.get() {
                 Some(e) => e,
@@ -343,7 +348,10 @@ fn check_id_collisions(files: &[PathBuf]) -> Result<()> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(s, _)| s)
+            .to_string();
         if let Some(other) = seen.get(&stem) {
             clashes.push(format!(
                 "{:?} and {:?} would give the same article ids ({stem}-…)",

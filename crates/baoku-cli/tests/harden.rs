@@ -37,8 +37,7 @@ fn page(n: u32) -> String {
     let name = std::fs::read_dir(corpus())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|f| f.starts_with(&format!("{n:03}_")))
-        .next()
+        .find(|f| f.starts_with(&format!("{n:03}_")))
         .unwrap();
     std::fs::read_to_string(corpus().join(name)).unwrap()
 }
@@ -79,7 +78,10 @@ fn big5_pages_read_exactly_like_their_utf8_text() {
     assert!(want.status.success());
     let got = export_of(&b, &[]);
     assert!(got.status.success(), "{}", stderr(&got));
-    assert_eq!(String::from_utf8(got.stdout).unwrap(), String::from_utf8(want.stdout.clone()).unwrap());
+    assert_eq!(
+        String::from_utf8(got.stdout).unwrap(),
+        String::from_utf8(want.stdout.clone()).unwrap()
+    );
     // The explicit override agrees with the detection.
     assert_eq!(export_of(&b, &["--encoding", "big5"]).stdout, want.stdout);
     assert!(String::from_utf8_lossy(&want.stdout).contains("專精特新"));
@@ -114,19 +116,43 @@ fn encoding_override_and_pages_json_entry() {
     let first_non_ascii = gbk.iter().position(|&b| b >= 0x80).unwrap();
     let r = export_of(&d, &["--encoding", "utf-8"]);
     assert!(!r.status.success());
-    assert!(stderr(&r).contains(&format!("invalid UTF-8 byte sequence at byte {first_non_ascii}")), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains(&format!(
+            "invalid UTF-8 byte sequence at byte {first_non_ascii}"
+        )),
+        "{}",
+        stderr(&r)
+    );
     assert!(export_of(&d, &["--encoding", "gbk"]).status.success());
     // Not a Chinese encoding: refused by the argument parser.
     let r = export_of(&d, &["--encoding", "shift_jis"]);
     assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("unsupported encoding"), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("unsupported encoding"),
+        "{}",
+        stderr(&r)
+    );
     // pages.json's entry wins over --encoding for its file.
-    std::fs::write(d.join("pages.json"), r#"{"format_version": 1, "pages": {"p.txt": {"encoding": "gb18030"}}}"#).unwrap();
+    std::fs::write(
+        d.join("pages.json"),
+        r#"{"format_version": 1, "pages": {"p.txt": {"encoding": "gb18030"}}}"#,
+    )
+    .unwrap();
     assert!(export_of(&d, &["--encoding", "utf-8"]).status.success());
-    std::fs::write(d.join("pages.json"), r#"{"format_version": 1, "pages": {"p.txt": {"encoding": "euc-kr"}}}"#).unwrap();
+    std::fs::write(
+        d.join("pages.json"),
+        r#"{"format_version": 1, "pages": {"p.txt": {"encoding": "euc-kr"}}}"#,
+    )
+    .unwrap();
     let r = export_of(&d, &[]);
     assert!(!r.status.success());
-    assert!(stderr(&r).contains("pages.json") && stderr(&r).contains("p.txt") && stderr(&r).contains("euc-kr"), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("pages.json")
+            && stderr(&r).contains("p.txt")
+            && stderr(&r).contains("euc-kr"),
+        "{}",
+        stderr(&r)
+    );
 }
 
 #[test]
@@ -137,14 +163,25 @@ fn colliding_file_names_are_refused_naming_both() {
     let r = baoku(&["build", s(&d), "--out", s(&d.join("out"))]);
     assert!(!r.status.success());
     let e = stderr(&r);
-    assert!(e.contains("\"x.TXT\"") && e.contains("\"x.txt\"") && e.contains("same article ids"), "{e}");
+    assert!(
+        e.contains("\"x.TXT\"") && e.contains("\"x.txt\"") && e.contains("same article ids"),
+        "{e}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
         let d = tmp("collide-bytes");
         // Two GBK-named files whose names are not UTF-8 and read the same lossily.
-        std::fs::write(d.join(std::ffi::OsStr::from_bytes(b"\xb2\xe2.txt")), page(2)).unwrap();
-        std::fs::write(d.join(std::ffi::OsStr::from_bytes(b"\xb2\xe3.txt")), page(3)).unwrap();
+        std::fs::write(
+            d.join(std::ffi::OsStr::from_bytes(b"\xb2\xe2.txt")),
+            page(2),
+        )
+        .unwrap();
+        std::fs::write(
+            d.join(std::ffi::OsStr::from_bytes(b"\xb2\xe3.txt")),
+            page(3),
+        )
+        .unwrap();
         let r = baoku(&["export", s(&d)]);
         assert!(!r.status.success());
         let e = stderr(&r);
@@ -184,8 +221,24 @@ fn totals(args: &[&str]) -> u64 {
 fn exclusion_only_queries_stdin_and_query_files() {
     let c = corpus();
     let all = totals(&["search", "", "--pages", s(&c), "--json", "--limit", "1"]);
-    let with = totals(&["search", "专精特新", "--pages", s(&c), "--json", "--limit", "1"]);
-    let without = totals(&["search", "-专精特新", "--pages", s(&c), "--json", "--limit", "1"]);
+    let with = totals(&[
+        "search",
+        "专精特新",
+        "--pages",
+        s(&c),
+        "--json",
+        "--limit",
+        "1",
+    ]);
+    let without = totals(&[
+        "search",
+        "-专精特新",
+        "--pages",
+        s(&c),
+        "--json",
+        "--limit",
+        "1",
+    ]);
     assert!(with > 0 && without > 0);
     assert_eq!(with + without, all);
     // From stdin with `-`, and from --query-file.
@@ -195,7 +248,12 @@ fn exclusion_only_queries_stdin_and_query_files() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("-专精特新\n".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("-专精特新\n".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"].as_u64().unwrap(), without);
@@ -203,18 +261,52 @@ fn exclusion_only_queries_stdin_and_query_files() {
     let long = format!("\u{feff}专精特新 {}\n", "-不存在的词 ".repeat(20_000));
     std::fs::write(d.join("q.txt"), &long).unwrap();
     let qf = d.join("q.txt");
-    assert_eq!(totals(&["search", "--query-file", s(&qf), "--pages", s(&c), "--json", "--limit", "1"]), with);
-    let r = baoku(&["search", "--query-file", s(&d.join("missing.txt")), "--pages", s(&c)]);
+    assert_eq!(
+        totals(&[
+            "search",
+            "--query-file",
+            s(&qf),
+            "--pages",
+            s(&c),
+            "--json",
+            "--limit",
+            "1"
+        ]),
+        with
+    );
+    let r = baoku(&[
+        "search",
+        "--query-file",
+        s(&d.join("missing.txt")),
+        "--pages",
+        s(&c),
+    ]);
     assert!(!r.status.success() && stderr(&r).contains("missing.txt"));
 }
 
 #[test]
 fn bogus_sort_is_rejected() {
-    let r = baoku(&["search", "专精特新", "--pages", s(&corpus()), "--sort", "bogus"]);
+    let r = baoku(&[
+        "search",
+        "专精特新",
+        "--pages",
+        s(&corpus()),
+        "--sort",
+        "bogus",
+    ]);
     assert_eq!(r.status.code(), Some(2));
     let e = stderr(&r);
     assert!(e.contains("bogus") && e.contains("newest"), "{e}");
-    assert!(baoku(&["search", "专精特新", "--pages", s(&corpus()), "--sort", "oldest"]).status.success());
+    assert!(baoku(&[
+        "search",
+        "专精特新",
+        "--pages",
+        s(&corpus()),
+        "--sort",
+        "oldest"
+    ])
+    .status
+    .success());
 }
 
 /// Closes the reading end before `baoku` writes: it must end quietly with 0.
@@ -254,10 +346,18 @@ fn pages_json_bom_symlink_and_dates() {
     let r = export_of(&d, &[]);
     assert!(r.status.success(), "{}", stderr(&r));
     assert!(String::from_utf8_lossy(&r.stdout).contains("\"date\":\"2025-03-25\""));
-    std::fs::write(d.join("pages.json"), r#"{"format_version": 1, "pages": {"p.txt": {"date": "99999-01-01"}}}"#).unwrap();
+    std::fs::write(
+        d.join("pages.json"),
+        r#"{"format_version": 1, "pages": {"p.txt": {"date": "99999-01-01"}}}"#,
+    )
+    .unwrap();
     let r = export_of(&d, &[]);
     assert!(!r.status.success());
-    assert!(stderr(&r).contains("99999-01-01") && stderr(&r).contains("1800"), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("99999-01-01") && stderr(&r).contains("1800"),
+        "{}",
+        stderr(&r)
+    );
     #[cfg(unix)]
     {
         std::fs::remove_file(d.join("pages.json")).unwrap();
@@ -273,7 +373,11 @@ fn a_nel_character_does_not_make_a_page_binary() {
     let d = tmp("nel");
     let text = page(2);
     let at = text.char_indices().nth(200).unwrap().0;
-    std::fs::write(d.join("p.txt"), format!("{}\u{85}{}", &text[..at], &text[at..])).unwrap();
+    std::fs::write(
+        d.join("p.txt"),
+        format!("{}\u{85}{}", &text[..at], &text[at..]),
+    )
+    .unwrap();
     let r = export_of(&d, &[]);
     assert!(r.status.success(), "{}", stderr(&r));
 }

@@ -191,12 +191,22 @@ mod pages_tests {
         let ok = "\u{feff}{\"format_version\": 1, \"pages\": {\"a.txt\": {\"date\": \"1800-01-01\", \"encoding\": \"big5\"}}}";
         let m = PagesMeta::from_json(ok).unwrap();
         assert_eq!(m.pages["a.txt"].encoding.as_deref(), Some("big5"));
-        for (date, ok) in [("2200-12-31", true), ("1799-12-31", false), ("2201-01-01", false), ("99999-01-01", false)] {
-            let j = format!("{{\"format_version\": 1, \"pages\": {{\"a.txt\": {{\"date\": \"{date}\"}}}}}}");
+        for (date, ok) in [
+            ("2200-12-31", true),
+            ("1799-12-31", false),
+            ("2201-01-01", false),
+            ("99999-01-01", false),
+        ] {
+            let j = format!(
+                "{{\"format_version\": 1, \"pages\": {{\"a.txt\": {{\"date\": \"{date}\"}}}}}}"
+            );
             let r = PagesMeta::from_json(&j);
             assert_eq!(r.is_ok(), ok, "{date}: {r:?}");
             if let Err(e) = r {
-                assert!(e.to_string().contains(date) && e.to_string().contains("1800"), "{e}");
+                assert!(
+                    e.to_string().contains(date) && e.to_string().contains("1800"),
+                    "{e}"
+                );
             }
         }
         let e = PagesMeta::from_json("{\"format_version\": 7}").unwrap_err();
