@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod dates;
+pub mod enrich;
 pub mod fold;
 pub mod gazetteer;
 pub mod model;
@@ -17,5 +18,5 @@ pub mod text;
 
 pub use data::{DataError, Manifest, PagesMeta, Shard, FORMAT_VERSION};
 pub use fold::Folder;
-pub use model::{Article, Kind, PageMeta};
+pub use model::{Amount, Article, Kind, PageMeta, Person};
 pub use search::{Index, Query, SearchRequest, SearchResults, Sort};
