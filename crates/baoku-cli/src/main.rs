@@ -183,7 +183,14 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
             errors.join("\n  ")
         );
     }
+    enrich(&mut out);
     Ok(out)
+}
+
+/// Amounts, documents, organisations, people, related articles and
+/// continuation links (build time only; the browser reads the results).
+fn enrich(articles: &mut [Article]) {
+    baoku_core::enrich::enrich_all(articles);
 }
 
 fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {

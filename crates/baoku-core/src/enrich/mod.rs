@@ -59,6 +59,57 @@ pub struct Extractor {
     jieba: jieba_rs::Jieba,
 }
 
+/// Part of speech of a word, from jieba's tag set, reduced to what the
+/// extractors ask.
+#[cfg(feature = "enrich")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    /// ns: a place name.
+    Place,
+    /// nr, nrfg, nrt: a person name.
+    Person,
+    /// nt: an organisation name.
+    Organization,
+    /// nz, j, eng: another proper name, an abbreviation, Latin.
+    Proper,
+    /// Other nouns (n, vn, an, ng, b…).
+    Noun,
+    /// Verbs.
+    Verb,
+    /// Prepositions, conjunctions, particles, pronouns, adverbs.
+    Function,
+    /// Numbers and measure words.
+    Number,
+    /// Punctuation and anything jieba does not know (tag x).
+    Other,
+}
+
+#[cfg(feature = "enrich")]
+impl Pos {
+    fn from_tag(t: &str) -> Pos {
+        match t {
+            "ns" | "nsf" => Pos::Place,
+            "nr" | "nrfg" | "nrt" | "nr1" | "nr2" => Pos::Person,
+            "nt" => Pos::Organization,
+            "nz" | "j" | "eng" => Pos::Proper,
+            "m" | "q" | "mq" => Pos::Number,
+            "x" | "w" => Pos::Other,
+            _ if t.starts_with('n') || t == "vn" || t == "an" || t == "b" || t == "l" => Pos::Noun,
+            _ if t.starts_with('v') => Pos::Verb,
+            _ => Pos::Function,
+        }
+    }
+}
+
+/// One word: character range in the text it came from, and its tag.
+#[cfg(feature = "enrich")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub pos: Pos,
+}
+
 #[cfg(feature = "enrich")]
 impl Extractor {
     pub fn global() -> &'static Extractor {
@@ -68,18 +119,17 @@ impl Extractor {
         })
     }
 
-    /// Words of `s` with their part-of-speech tags (HMM on, so unknown
-    /// names come out as words).
-    pub fn tag<'a>(&self, s: &'a str) -> Vec<(&'a str, &'a str)> {
+    /// Words of `s` with their tags; `hmm` lets jieba guess words missing
+    /// from its dictionary (unknown names), otherwise dictionary words only.
+    pub fn words(&self, s: &str, hmm: bool) -> Vec<Word> {
         self.jieba
-            .tag(s, true)
+            .tag(s, hmm)
             .into_iter()
-            .map(|t| (t.word, t.tag))
+            .map(|t| Word {
+                start: t.start,
+                end: t.end,
+                pos: Pos::from_tag(t.tag),
+            })
             .collect()
-    }
-
-    /// Words of `s` from the dictionary only (no HMM guesses).
-    pub fn cut<'a>(&self, s: &'a str) -> Vec<&'a str> {
-        self.jieba.cut(s, false)
     }
 }

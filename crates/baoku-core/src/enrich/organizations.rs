@@ -1,0 +1,389 @@
+//! Organisations: companies, government and party bodies, banks,
+//! platforms, cooperatives.
+//!
+//! jieba-rs cuts the text into dictionary words (no HMM guesses, so word
+//! boundaries stay where the dictionary puts them) with part-of-speech
+//! tags. A name ends in a word of a suffix class (有限公司, 集团, 银行, 局,
+//! 委员会, 办公室, 中心, 平台, 合作社, 海关…) and grows leftwards word by word
+//! until a function word or verb that introduces it (从, 是, 经, 邀请…), a
+//! punctuation mark, or the place that starts it (市, 山东, 临清市…). It is
+//! kept only when it is a *named* organisation: it starts with a place or
+//! administrative level, contains a proper name (jieba's ns/nr/nz/nt/j
+//! tags), or is a registered company form (…有限公司). So 物业公司, 该公司,
+//! 28家银行 and 装卸平台 are not organisations. A declared 简称 and the same
+//! body with or without its place prefix (市政府 / 聊城市政府) merge.
+
+use super::{Extractor, Pos, Word};
+use crate::gazetteer::DIVISIONS;
+use crate::model::Article;
+use crate::text::is_han;
+
+/// What an organisation-final word says about the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SuffixClass {
+    /// 有限公司 and other registered company forms: named by construction.
+    RegisteredCompany,
+    /// 公司, 集团, 银行 and other forms that need a proper name before them.
+    Business,
+    /// 局, 厅, 委员会, 政府, 党委…: needs a place, level or proper name.
+    Body,
+}
+
+const SUFFIXES: &[(&str, SuffixClass)] = &[
+    ("股份有限公司", SuffixClass::RegisteredCompany),
+    ("有限责任公司", SuffixClass::RegisteredCompany),
+    ("有限公司", SuffixClass::RegisteredCompany),
+    ("公司", SuffixClass::Business),
+    ("集团", SuffixClass::Business),
+    ("银行", SuffixClass::Business),
+    ("分行", SuffixClass::Business),
+    ("支行", SuffixClass::Business),
+    ("信用社", SuffixClass::Business),
+    ("合作社", SuffixClass::Business),
+    ("事务所", SuffixClass::Business),
+    ("研究院", SuffixClass::Body),
+    ("研究所", SuffixClass::Body),
+    ("委员会", SuffixClass::Body),
+    ("管委会", SuffixClass::Body),
+    ("办公室", SuffixClass::Body),
+    ("办事处", SuffixClass::Body),
+    ("指挥部", SuffixClass::Body),
+    ("领导小组", SuffixClass::Body),
+    ("党支部", SuffixClass::Body),
+    ("党工委", SuffixClass::Body),
+    ("党委", SuffixClass::Body),
+    ("市委", SuffixClass::Body),
+    ("县委", SuffixClass::Body),
+    ("区委", SuffixClass::Body),
+    ("省委", SuffixClass::Body),
+    ("地委", SuffixClass::Body),
+    ("政府", SuffixClass::Body),
+    ("海关", SuffixClass::Body),
+    ("法院", SuffixClass::Body),
+    ("检察院", SuffixClass::Body),
+    ("残联", SuffixClass::Body),
+    ("妇联", SuffixClass::Body),
+    ("工商联", SuffixClass::Body),
+    ("总工会", SuffixClass::Body),
+    ("协会", SuffixClass::Body),
+    ("学会", SuffixClass::Body),
+    ("商会", SuffixClass::Body),
+    ("联合会", SuffixClass::Body),
+    ("基金会", SuffixClass::Body),
+    ("中心", SuffixClass::Body),
+    ("平台", SuffixClass::Body),
+    ("大学", SuffixClass::Body),
+    ("学院", SuffixClass::Body),
+    ("医院", SuffixClass::Body),
+    ("新闻办", SuffixClass::Body),
+    ("局", SuffixClass::Body),
+    ("厅", SuffixClass::Body),
+    ("部", SuffixClass::Body),
+    ("委", SuffixClass::Body),
+    ("办", SuffixClass::Body),
+    ("所", SuffixClass::Body),
+    ("台", SuffixClass::Body),
+    ("署", SuffixClass::Body),
+    ("站", SuffixClass::Body),
+];
+
+/// Everyday words that end like an organisation but are not one.
+const NOT_SUFFIX_WORDS: &[&str] = &[
+    "格局", "新格局", "布局", "结局", "骗局", "开局", "大局", "全局", "时局", "僵局", "棋局", "政局",
+    "残局", "终局", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "头部",
+    "干部", "底部", "顶部", "基层干部", "村干部", "机关干部", "党员干部", "会客厅", "客厅", "餐厅",
+    "大厅", "展厅", "门厅", "前厅", "舞厅", "歌厅", "场所", "处所", "住所", "厕所", "无所", "舞台",
+    "阳台", "窗台", "灶台", "前台", "后台", "出台", "柜台", "讲台", "站台", "车站", "网站",
+    "举办", "创办", "承办", "主办", "督办", "代办", "包办", "照办", "操办", "兴办", "协办", "开办",
+    "领办", "怎么办", "院所", "科研院所", "重心", "核心", "市中心", "城市中心",
+];
+
+/// Words that end a name on the left: prepositions, conjunctions, verbs of
+/// saying and doing that introduce an organisation, pronouns, particles.
+const STOP_WORDS: &[&str] = &[
+    "从", "在", "是", "为", "向", "对", "由", "经", "据", "被", "让", "把", "将", "给", "同", "跟",
+    "了", "的", "地", "得", "等", "即", "到", "自", "于", "以", "及", "以及", "或", "和", "与",
+    "通过", "会同", "联合", "邀请", "组织", "获悉", "表示", "介绍", "公布", "发布", "印发", "召开",
+    "设立", "成立", "协调", "位于", "其中", "作为", "有", "该", "这", "那", "各", "其", "我", "我们",
+    "他们", "全市", "我市", "本市", "本", "此", "这家", "那家", "其他", "相关", "有关", "多家",
+    "当地", "来自", "前往", "走进", "走访", "联系", "依托", "携手", "牵头", "组建", "打造", "建设",
+    "搭建", "支持", "推动", "引导", "鼓励", "帮助", "协助", "也", "还", "都", "已", "并", "又",
+    "再", "就", "均", "仅", "像", "如", "由于", "包括", "尤其", "尤其是", "例如", "比如", "近日",
+    "日前", "目前", "今年", "去年", "上午", "下午", "用好", "用", "依据", "根据", "按照", "经过",
+    "发挥", "落实", "所有", "每个", "每家", "这些", "那些", "一家", "一个", "获",
+    "荣获", "入选", "认定", "批准", "同意", "授予", "颁发", "签发", "申报", "进入", "加入",
+];
+
+/// Administrative words that start a name: 市工信局, 省科学技术厅.
+const LEVEL_PREFIXES: &[&str] = &["市", "省", "县", "区", "镇", "乡", "中共", "国家", "中国", "国务院", "全国"];
+
+/// Rank adjectives that make a category, not a name: 市级示范平台.
+const RANK_PREFIXES: &[&str] = &["市级", "省级", "县级", "区级", "国家级", "镇级", "村级"];
+
+fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
+    if NOT_SUFFIX_WORDS.contains(&word) {
+        return None;
+    }
+    SUFFIXES
+        .iter()
+        .find(|(s, _)| word.ends_with(s))
+        .map(|&(s, c)| (s, c))
+}
+
+fn is_name_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '‘' | '’' | '·')
+}
+
+fn is_place_word(w: &str, pos: Pos) -> bool {
+    pos == Pos::Place
+        || DIVISIONS
+            .iter()
+            .any(|(name, aliases)| *name == w || aliases.contains(&w))
+        || (w.chars().count() >= 2 && (w.ends_with('市') || w.ends_with('省') || w.ends_with('县')))
+        || ["山东", "聊城", "山东省", "聊城市"].contains(&w)
+}
+
+fn is_anchor(w: &str, pos: Pos) -> bool {
+    is_place_word(w, pos) || LEVEL_PREFIXES.contains(&w)
+}
+
+/// A text cut into dictionary words.
+struct Cut<'a> {
+    chars: Vec<char>,
+    words: Vec<Word>,
+    text: &'a str,
+}
+
+impl Cut<'_> {
+    fn word(&self, i: usize) -> String {
+        let w = self.words[i];
+        self.chars[w.start..w.end].iter().collect()
+    }
+    fn name_like(&self, i: usize) -> bool {
+        let w = self.words[i];
+        // Han characters jieba calls numbers inside a name (罗克佳华) are
+        // fine; digits are not (28家银行).
+        self.chars[w.start..w.end].iter().all(|&c| is_name_char(c) && !c.is_ascii_digit())
+            && !STOP_WORDS.contains(&self.word(i).as_str())
+    }
+}
+
+/// Organisations named in `a` (headline, subheadline, body), first mention
+/// first, deduplicated and merged.
+pub fn organizations_in(ex: &Extractor, a: &Article) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut short: Vec<(String, String)> = Vec::new();
+    let texts = a
+        .headline
+        .iter()
+        .chain(a.subheadline.iter())
+        .chain(a.paragraphs.iter());
+    for t in texts {
+        for (name, declared) in in_text(ex, t) {
+            if let Some(s) = declared {
+                short.push((s, name.clone()));
+            }
+            found.push(name);
+        }
+    }
+    merge(found, &short)
+}
+
+/// Organisation names in one text, each with the 简称 declared right after it.
+fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
+    let cut = Cut {
+        chars: text.chars().collect(),
+        words: ex.words(text, false),
+        text,
+    };
+    let _ = cut.text;
+    let n = cut.words.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let w = cut.word(k);
+        let Some((_, class)) = suffix_of(&w) else { continue };
+        // The name goes on: 集团有限公司, 指挥部办公室.
+        if k + 1 < n && suffix_of(&cut.word(k + 1)).is_some() && cut.name_like(k + 1) {
+            continue;
+        }
+        if let Some(start) = left_edge(&cut, k) {
+            let s = cut.words[start].start;
+            let e = cut.words[k].end;
+            let name: String = cut.chars[s..e].iter().collect();
+            if named(&cut, start, k, class, &name) {
+                out.push((name, declared_short(&cut.chars, e)));
+            }
+        }
+    }
+    out
+}
+
+/// The first word of the name that ends with word `k`.
+fn left_edge(cut: &Cut, k: usize) -> Option<usize> {
+    let mut start = k;
+    let mut i = k;
+    while i > 0 {
+        let j = i - 1;
+        let w = cut.word(j);
+        let cur_first = cut.word(start);
+        if is_anchor(&cur_first, cut.words[start].pos) && start != k {
+            // The name starts at its place or level word, unless a place
+            // or a short proper run before it belongs to it too.
+            if is_place_word(&w, cut.words[j].pos) && cut.name_like(j) {
+                start = j;
+                i = j;
+                continue;
+            }
+            return Some(start);
+        }
+        if matches!(w.as_str(), "和" | "与") {
+            // 市工业和信息化局: the part before 和 must start at a place or
+            // level word, and not be another organisation (A和B).
+            if j == 0 || suffix_of(&cut.word(j - 1)).is_some() {
+                break;
+            }
+            let mut m = j;
+            while m > 0 && cut.name_like(m - 1) {
+                m -= 1;
+            }
+            if m < j && is_anchor(&cut.word(m), cut.words[m].pos) {
+                return Some(m);
+            }
+            break;
+        }
+        if !cut.name_like(j) || start - j > 12 {
+            break;
+        }
+        start = j;
+        i = j;
+    }
+    Some(start)
+}
+
+fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> bool {
+    let len = name.chars().count();
+    if !(3..=40).contains(&len) || RANK_PREFIXES.iter().any(|p| name.starts_with(p)) {
+        return false;
+    }
+    let first = cut.word(start);
+    let suffix_word = cut.word(k);
+    if start == k {
+        // A single dictionary word: 市政府, 聊城海关 are names; 物业公司 not.
+        return LEVEL_PREFIXES.iter().any(|p| first.starts_with(p) && first.chars().count() > p.chars().count() + 1)
+            && class == SuffixClass::Body;
+    }
+    let proper = (start..k).any(|i| {
+        matches!(
+            cut.words[i].pos,
+            Pos::Place | Pos::Person | Pos::Proper | Pos::Organization
+        )
+    });
+    let anchored = is_anchor(&first, cut.words[start].pos);
+    let quoted = name.contains('‘');
+    match class {
+        SuffixClass::RegisteredCompany => name.chars().count() >= suffix_word.chars().count() + 2,
+        _ => anchored || proper || quoted,
+    }
+}
+
+/// A 简称 declared right after a name: （以下简称“X”）, （简称X）.
+fn declared_short(chars: &[char], end: usize) -> Option<String> {
+    if !matches!(chars.get(end), Some('（' | '(')) {
+        return None;
+    }
+    let close = chars[end..].iter().take(30).position(|&c| c == '）' || c == ')')? + end;
+    let inner: String = chars[end + 1..close].iter().collect();
+    for lead in ["以下简称", "以下称", "下称", "简称"] {
+        if let Some(rest) = inner.strip_prefix(lead) {
+            let s: String = rest
+                .chars()
+                .filter(|c| !matches!(c, '“' | '”' | '"' | '：' | ':'))
+                .collect();
+            if (2..=12).contains(&s.chars().count()) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// Resolve declared short forms, drop duplicates, and drop a name that is
+/// another one without its place/level prefix (市政府 beside 聊城市政府).
+fn merge(found: Vec<String>, short: &[(String, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in found {
+        let f = short
+            .iter()
+            .find(|(s, _)| *s == f)
+            .map_or(f, |(_, full)| full.clone());
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    let all = out.clone();
+    out.retain(|b| {
+        !all.iter().any(|a| {
+            a != b
+                && a.ends_with(b.as_str())
+                && is_prefix_word(&a[..a.len() - b.len()])
+        })
+    });
+    out
+}
+
+fn is_prefix_word(p: &str) -> bool {
+    LEVEL_PREFIXES.contains(&p)
+        || p.ends_with('市')
+        || p.ends_with('省')
+        || p.ends_with('县')
+        || p == "聊城"
+        || p == "山东"
+        || p.starts_with("中共")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn orgs(body: &str) -> Vec<String> {
+        let a = Article {
+            paragraphs: vec![body.to_string()],
+            ..Article::new("x", "p.txt", Kind::News)
+        };
+        organizations_in(Extractor::global(), &a)
+    }
+
+    #[test]
+    fn companies_banks_and_government_bodies() {
+        assert_eq!(orgs("记者从市工业和信息化局获悉，山东新梦想电子商务有限公司总经理说。"), vec![
+            "市工业和信息化局",
+            "山东新梦想电子商务有限公司"
+        ]);
+        assert_eq!(orgs("恒丰银行相关负责人介绍。"), vec!["恒丰银行"]);
+        assert_eq!(orgs("经市环境信息与监控中心和市气象台会商。"), vec!["市环境信息与监控中心", "市气象台"]);
+        assert_eq!(orgs("临清市行政审批服务局工作人员介绍。"), vec!["临清市行政审批服务局"]);
+    }
+
+    #[test]
+    fn platforms_with_a_place_or_a_quoted_name() {
+        assert_eq!(orgs("用好聊城智慧金融服务平台。"), vec!["聊城智慧金融服务平台"]);
+        assert_eq!(orgs("切实用好省‘科融信’综合服务平台。"), vec!["省‘科融信’综合服务平台"]);
+    }
+
+    #[test]
+    fn generic_nouns_are_not_organisations() {
+        assert!(orgs("物业公司承诺，该公司表示，先后与28家银行合作，有独立的装卸平台。").is_empty());
+        assert!(orgs("形成发展新格局，干部群众，从303部法律中梳理，政策出台。").is_empty());
+        assert!(orgs("打造市级中小企业公共服务示范平台1家。").is_empty());
+    }
+
+    #[test]
+    fn short_forms_and_place_prefixes_merge() {
+        assert_eq!(
+            orgs("山东罗克佳华科技有限公司（以下简称“罗克佳华公司”）成立。罗克佳华公司发展。"),
+            vec!["山东罗克佳华科技有限公司"]
+        );
+        assert_eq!(orgs("聊城市政府发文，市政府要求。"), vec!["聊城市政府"]);
+    }
+}
