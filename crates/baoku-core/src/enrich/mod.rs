@@ -76,11 +76,13 @@ pub enum Pos {
     Noun,
     /// Verbs.
     Verb,
+    /// Set phrases and idioms (l, i): 社会工作, 充分发挥, 一墙之隔.
+    Idiom,
     /// Prepositions, conjunctions, particles, pronouns, adverbs.
     Function,
     /// Numbers and measure words.
     Number,
-    /// Punctuation and anything jieba does not know (tag x).
+    /// Adjectives, localisers, idioms, punctuation (x) and the rest.
     Other,
 }
 
@@ -93,10 +95,12 @@ impl Pos {
             "nt" => Pos::Organization,
             "nz" | "j" | "eng" => Pos::Proper,
             "m" | "q" | "mq" => Pos::Number,
-            "x" | "w" => Pos::Other,
-            _ if t.starts_with('n') || t == "vn" || t == "an" || t == "b" || t == "l" => Pos::Noun,
+            "p" | "c" | "r" | "rr" | "rz" | "rg" | "d" | "dg" | "e" | "y" | "o" => Pos::Function,
+            _ if t.starts_with('u') => Pos::Function,
+            "l" | "i" => Pos::Idiom,
+            _ if t.starts_with('n') || t == "vn" || t == "an" || t == "b" => Pos::Noun,
             _ if t.starts_with('v') => Pos::Verb,
-            _ => Pos::Function,
+            _ => Pos::Other,
         }
     }
 }

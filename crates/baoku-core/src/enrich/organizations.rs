@@ -95,7 +95,7 @@ const NOT_SUFFIX_WORDS: &[&str] = &[
     "大厅", "展厅", "门厅", "前厅", "舞厅", "歌厅", "场所", "处所", "住所", "厕所", "无所", "舞台",
     "阳台", "窗台", "灶台", "前台", "后台", "出台", "柜台", "讲台", "站台", "车站", "网站",
     "举办", "创办", "承办", "主办", "督办", "代办", "包办", "照办", "操办", "兴办", "协办", "开办",
-    "领办", "怎么办", "院所", "科研院所", "重心", "核心", "市中心", "城市中心",
+    "领办", "怎么办", "重心", "核心", "市中心", "城市中心",
 ];
 
 /// Words that end a name on the left: prepositions, conjunctions, verbs of
@@ -124,10 +124,14 @@ fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
     if NOT_SUFFIX_WORDS.contains(&word) {
         return None;
     }
-    SUFFIXES
-        .iter()
-        .find(|(s, _)| word.ends_with(s))
-        .map(|&(s, c)| (s, c))
+    let (s, c) = SUFFIXES.iter().find(|(s, _)| word.ends_with(s)).copied()?;
+    // 研究院所, 院所: a one-character suffix after another suffix is a
+    // compound noun (institutes), not a name.
+    let head = &word[..word.len() - s.len()];
+    if s.chars().count() == 1 && !head.is_empty() && SUFFIXES.iter().any(|(t, _)| head.ends_with(t)) {
+        return None;
+    }
+    Some((s, c))
 }
 
 fn is_name_char(c: char) -> bool {
@@ -135,7 +139,8 @@ fn is_name_char(c: char) -> bool {
 }
 
 fn is_place_word(w: &str, pos: Pos) -> bool {
-    pos == Pos::Place
+    // A lone character jieba calls a place (华) is a guess, not a place.
+    (pos == Pos::Place && w.chars().count() >= 2)
         || DIVISIONS
             .iter()
             .any(|(name, aliases)| *name == w || aliases.contains(&w))
@@ -162,8 +167,9 @@ impl Cut<'_> {
     fn name_like(&self, i: usize) -> bool {
         let w = self.words[i];
         // Han characters jieba calls numbers inside a name (罗克佳华) are
-        // fine; digits are not (28家银行).
-        self.chars[w.start..w.end].iter().all(|&c| is_name_char(c) && !c.is_ascii_digit())
+        // fine; digits are not (28家银行); nor are function words (如果说).
+        w.pos != Pos::Function
+            && self.chars[w.start..w.end].iter().all(|&c| is_name_char(c) && !c.is_ascii_digit())
             && !STOP_WORDS.contains(&self.word(i).as_str())
     }
 }
@@ -206,7 +212,19 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
         if k + 1 < n && suffix_of(&cut.word(k + 1)).is_some() && cut.name_like(k + 1) {
             continue;
         }
-        if let Some(start) = left_edge(&cut, k) {
+        // A one-character suffix right after another suffix is a compound
+        // noun (研究院所 = institutes), not a name.
+        if w.chars().count() == 1 && k > 0 && suffix_of(&cut.word(k - 1)).is_some() {
+            continue;
+        }
+        // A registered company name is a name whatever words it holds
+        // (…机械制造有限公司).
+        let edge = left_edge(&cut, k).map(|st| match class {
+            SuffixClass::RegisteredCompany => st,
+            SuffixClass::Business => from_proper(&cut, after_predicate(&cut, st, k), k),
+            SuffixClass::Body => after_predicate(&cut, st, k),
+        });
+        if let Some(start) = edge {
             let s = cut.words[start].start;
             let e = cut.words[k].end;
             let name: String = cut.chars[s..e].iter().collect();
@@ -216,6 +234,41 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
         }
     }
     out
+}
+
+/// A name that does not start at a place or level word and has a verb in
+/// it is a clause (企业入驻线上…平台, 充分发挥鲁西集团): the name is what
+/// follows the last verb. Names that start at a place keep their verbs
+/// (山东追溯信息科技有限公司, 临清市行政审批服务局).
+fn after_predicate(cut: &Cut, start: usize, k: usize) -> usize {
+    if is_anchor(&cut.word(start), cut.words[start].pos) {
+        return start;
+    }
+    // Lone characters of an unknown name (森盛 → 森 盛) carry guessed tags.
+    let verb = |i: usize| {
+        let (w, n) = (cut.words[i], cut.words[i].end - cut.words[i].start);
+        (w.pos == Pos::Verb && n >= 2) || (w.pos == Pos::Idiom && n >= 4)
+    };
+    match (start..k).rev().find(|&i| verb(i)) {
+        Some(v) => v + 1,
+        None => start,
+    }
+}
+
+/// A business name (鲁西集团, 恒丰银行) starts at its proper name when the
+/// words before that are neither a place nor a name (充分发挥鲁西集团).
+fn from_proper(cut: &Cut, start: usize, k: usize) -> usize {
+    let proper = |i: usize| {
+        matches!(cut.words[i].pos, Pos::Person | Pos::Proper | Pos::Organization)
+            || is_anchor(&cut.word(i), cut.words[i].pos)
+    };
+    let mut s = start;
+    // Drop whole words before the name; lone characters may be part of an
+    // unknown name (众鑫丰).
+    while s < k && !proper(s) && cut.words[s].end - cut.words[s].start >= 2 && (s + 1..k).any(proper) {
+        s += 1;
+    }
+    s
 }
 
 /// The first word of the name that ends with word `k`.
@@ -235,6 +288,19 @@ fn left_edge(cut: &Cut, k: usize) -> Option<usize> {
                 continue;
             }
             return Some(start);
+        }
+        if matches!(w.as_str(), "）" | ")") && j >= 3 {
+            // 森盛（山东）食品有限公司: a place in brackets inside the name.
+            let open = cut.word(j - 2);
+            if matches!(open.as_str(), "（" | "(")
+                && is_place_word(&cut.word(j - 1), cut.words[j - 1].pos)
+                && cut.name_like(j - 3)
+            {
+                start = j - 3;
+                i = j - 3;
+                continue;
+            }
+            break;
         }
         if matches!(w.as_str(), "和" | "与") {
             // 市工业和信息化局: the part before 和 must start at a place or
@@ -333,6 +399,7 @@ fn merge(found: Vec<String>, short: &[(String, String)]) -> Vec<String> {
 
 fn is_prefix_word(p: &str) -> bool {
     LEVEL_PREFIXES.contains(&p)
+        || DIVISIONS.iter().any(|(name, aliases)| *name == p || aliases.contains(&p))
         || p.ends_with('市')
         || p.ends_with('省')
         || p.ends_with('县')
@@ -363,6 +430,9 @@ mod tests {
         assert_eq!(orgs("恒丰银行相关负责人介绍。"), vec!["恒丰银行"]);
         assert_eq!(orgs("经市环境信息与监控中心和市气象台会商。"), vec!["市环境信息与监控中心", "市气象台"]);
         assert_eq!(orgs("临清市行政审批服务局工作人员介绍。"), vec!["临清市行政审批服务局"]);
+        assert_eq!(orgs("在森盛（山东）食品有限公司生产车间"), vec!["森盛（山东）食品有限公司"]);
+        assert_eq!(orgs("一墙之隔的德通交通器材制造有限公司"), vec!["德通交通器材制造有限公司"]);
+        assert_eq!(orgs("如果说哈临集团的成长是典型，充分发挥鲁西集团作用"), vec!["哈临集团", "鲁西集团"]);
     }
 
     #[test]
@@ -376,6 +446,8 @@ mod tests {
         assert!(orgs("物业公司承诺，该公司表示，先后与28家银行合作，有独立的装卸平台。").is_empty());
         assert!(orgs("形成发展新格局，干部群众，从303部法律中梳理，政策出台。").is_empty());
         assert!(orgs("打造市级中小企业公共服务示范平台1家。").is_empty());
+        assert!(orgs("推动重点产业链企业入驻金融服务平台。").is_empty());
+        assert!(orgs("对高水平研究院所给予倾斜").is_empty());
     }
 
     #[test]
@@ -385,5 +457,6 @@ mod tests {
             vec!["山东罗克佳华科技有限公司"]
         );
         assert_eq!(orgs("聊城市政府发文，市政府要求。"), vec!["聊城市政府"]);
+        assert_eq!(orgs("在高新区鲁西集团调研，鲁西集团启动"), vec!["高新区鲁西集团"]);
     }
 }

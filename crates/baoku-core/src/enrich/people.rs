@@ -22,7 +22,7 @@ pub const TITLES: &[&str] = &[
     "副主任", "主任", "副书记", "书记", "副部长", "部长", "副关长", "关长", "副院长", "院长",
     "副校长", "校长", "副会长", "会长", "秘书长", "副行长", "行长", "副主席", "主席", "理事长",
     "社长", "厂长", "店长", "村长", "负责人", "创始人", "工作人员", "委员", "包村干部", "干部",
-    "村民", "市民", "居民", "游客", "群众", "农户", "教授", "研究员", "工程师", "专家", "医生",
+    "村民", "市民", "居民", "游客", "农户", "教授", "研究员", "工程师", "专家", "医生",
     "教师", "老师", "民警", "律师", "法官", "检察官", "职工", "员工", "技术员", "网格员",
 ];
 
@@ -108,28 +108,42 @@ fn name_len(ex: &Extractor, chars: &[char], at: usize) -> Option<usize> {
     if TITLES.iter().any(|t| rest.starts_with(t)) || rest.starts_with("师傅") || rest.starts_with("先生") || rest.starts_with("女士") {
         return None;
     }
+    // A dictionary word that is not a name and ends where a name would
+    // (群众关切，) is not a name; 成立锋 starts with the word 成立 but goes on.
+    if let Some(w) = ex.words(&window, false).first() {
+        let len = w.end - w.start;
+        if len >= 2 && w.pos != Pos::Person && boundary_at(chars, at + len) {
+            return None;
+        }
+    }
+    // Collectives are not people: 顾问团, 工作组.
+    let collective = |len: usize| chars.get(at + len - 1).is_some_and(|c| "团组会队部局办委院所站社司厂".contains(*c));
     let words = ex.words(&window, true);
     if let Some(w) = words.first() {
         let len = w.end - w.start;
-        if w.pos == Pos::Person && (2..=3).contains(&len) && all_han(chars, at, len) {
+        if w.pos == Pos::Person && (2..=3).contains(&len) && all_han(chars, at, len) && !collective(len) {
             return Some(len);
         }
     }
     for len in [2, 3] {
-        if !all_han(chars, at, len) {
+        if !all_han(chars, at, len) || collective(len) {
             continue;
         }
-        let after = at + len;
-        let boundary = match chars.get(after) {
-            None => true,
-            Some(c) if !is_han(*c) => true,
-            Some(_) => AFTER_NAME.iter().any(|w| starts_with(chars, after, w)),
-        };
-        if boundary {
+        if boundary_at(chars, at + len) {
             return Some(len);
         }
     }
     None
+}
+
+/// Whether a name may end before `at`: text end, punctuation, or a word
+/// such as 说/表示 that follows names.
+fn boundary_at(chars: &[char], at: usize) -> bool {
+    match chars.get(at) {
+        None => true,
+        Some(c) if !is_han(*c) => true,
+        Some(_) => AFTER_NAME.iter().any(|w| starts_with(chars, at, w)),
+    }
 }
 
 fn all_han(chars: &[char], at: usize, len: usize) -> bool {
@@ -164,6 +178,7 @@ mod tests {
         assert_eq!(people("公司运营总监曹福福说。"), vec![p("曹福福", "运营总监")]);
         assert_eq!(people("党组副书记、局长田长志表示。"), vec![p("田长志", "局长")]);
         assert_eq!(people("包村干部雷吉忠到齐如文家走访"), vec![p("雷吉忠", "包村干部")]);
+        assert_eq!(people("王村党支部书记成立锋说，"), vec![p("成立锋", "党支部书记")]);
     }
 
     #[test]
@@ -176,5 +191,6 @@ mod tests {
         assert!(people("负责人李经理在拿到证后，相关负责人介绍，工作人员在检查设备。").is_empty());
         assert!(people("记者姬翔报道。村民们说。").is_empty());
         assert!(people("本报记者张三").is_empty());
+        assert!(people("回应群众关切，专家顾问团指导。").is_empty());
     }
 }
