@@ -108,14 +108,15 @@ const STOP_WORDS: &[&str] = &[
     "他们", "全市", "我市", "本市", "本", "此", "这家", "那家", "其他", "相关", "有关", "多家",
     "当地", "来自", "前往", "走进", "走访", "联系", "依托", "携手", "牵头", "组建", "打造", "建设",
     "搭建", "支持", "推动", "引导", "鼓励", "帮助", "协助", "也", "还", "都", "已", "并", "又",
-    "再", "就", "均", "仅", "像", "如", "由于", "包括", "尤其", "尤其是", "例如", "比如", "近日",
+    "再", "就", "均", "仅", "像", "如", "他", "她", "它", "很", "最", "更", "不", "没", "未", "曾",
+    "正", "才", "只", "由于", "包括", "尤其", "尤其是", "例如", "比如", "近日",
     "日前", "目前", "今年", "去年", "上午", "下午", "用好", "用", "依据", "根据", "按照", "经过",
     "发挥", "落实", "所有", "每个", "每家", "这些", "那些", "一家", "一个", "获",
     "荣获", "入选", "认定", "批准", "同意", "授予", "颁发", "签发", "申报", "进入", "加入",
 ];
 
 /// Administrative words that start a name: 市工信局, 省科学技术厅.
-const LEVEL_PREFIXES: &[&str] = &["市", "省", "县", "区", "镇", "乡", "中共", "国家", "中国", "国务院", "全国"];
+const LEVEL_PREFIXES: &[&str] = &["市", "省", "县", "区", "镇", "乡", "省委", "市委", "县委", "区委", "中共", "国家", "中国", "国务院", "全国"];
 
 /// Rank adjectives that make a category, not a name: 市级示范平台.
 const RANK_PREFIXES: &[&str] = &["市级", "省级", "县级", "区级", "国家级", "镇级", "村级"];
@@ -168,7 +169,9 @@ impl Cut<'_> {
         let w = self.words[i];
         // Han characters jieba calls numbers inside a name (罗克佳华) are
         // fine; digits are not (28家银行); nor are function words (如果说).
-        w.pos != Pos::Function
+        // A lone character jieba calls a function word inside an unknown
+        // name (山东特硅新材料) is a guess; real ones are in STOP_WORDS.
+        (w.pos != Pos::Function || w.end - w.start == 1)
             && self.chars[w.start..w.end].iter().all(|&c| is_name_char(c) && !c.is_ascii_digit())
             && !STOP_WORDS.contains(&self.word(i).as_str())
     }
@@ -348,6 +351,9 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
     let quoted = name.contains('‘');
     match class {
         SuffixClass::RegisteredCompany => name.chars().count() >= suffix_word.chars().count() + 2,
+        // 集成办、就近办、智慧办 are ways of working; offices ending in 办
+        // carry their level: 市委改革办, 市金融办.
+        _ if suffix_word == "办" => anchored,
         _ => anchored || proper || quoted,
     }
 }
@@ -432,6 +438,8 @@ mod tests {
         assert_eq!(orgs("临清市行政审批服务局工作人员介绍。"), vec!["临清市行政审批服务局"]);
         assert_eq!(orgs("在森盛（山东）食品有限公司生产车间"), vec!["森盛（山东）食品有限公司"]);
         assert_eq!(orgs("一墙之隔的德通交通器材制造有限公司"), vec!["德通交通器材制造有限公司"]);
+        assert_eq!(orgs("，山东特硅新材料有限公司"), vec!["山东特硅新材料有限公司"]);
+        assert_eq!(orgs("由省委改革办、省住房城乡建设厅发布"), vec!["省委改革办", "省住房城乡建设厅"]);
         assert_eq!(orgs("如果说哈临集团的成长是典型，充分发挥鲁西集团作用"), vec!["哈临集团", "鲁西集团"]);
     }
 
@@ -448,6 +456,7 @@ mod tests {
         assert!(orgs("打造市级中小企业公共服务示范平台1家。").is_empty());
         assert!(orgs("推动重点产业链企业入驻金融服务平台。").is_empty());
         assert!(orgs("对高水平研究院所给予倾斜").is_empty());
+        assert!(orgs("推行“集成办、就近办、智慧办”").is_empty());
     }
 
     #[test]
