@@ -11,7 +11,11 @@ fn export(dir: &Path) -> Vec<Value> {
         .arg(dir)
         .output()
         .expect("run baoku");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -24,7 +28,9 @@ fn corpus() -> PathBuf {
 }
 
 fn strs(v: &Value) -> Vec<&str> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -32,17 +38,34 @@ fn export_has_amounts_documents_organizations_people_and_related() {
     let arts = export(&corpus());
     let a = arts
         .iter()
-        .find(|a| a["headline"].as_str().is_some_and(|h| h.starts_with("聊城智慧金融服务平台")))
+        .find(|a| {
+            a["headline"]
+                .as_str()
+                .is_some_and(|h| h.starts_with("聊城智慧金融服务平台"))
+        })
         .expect("the platform article");
     let amounts = a["amounts"].as_array().unwrap();
-    let big = amounts.iter().find(|x| x["yuan"] == 52_820_000_000u64).expect("528.2亿元");
+    let big = amounts
+        .iter()
+        .find(|x| x["yuan"] == 52_820_000_000u64)
+        .expect("528.2亿元");
     assert_eq!(big["text"], "528.2亿元");
     // paragraph/offset point at the amount in the text.
-    let p = a["paragraphs"][big["paragraph"].as_u64().unwrap() as usize].as_str().unwrap();
-    let at: String = p.chars().skip(big["offset"].as_u64().unwrap() as usize).take(5).collect();
+    let p = a["paragraphs"][big["paragraph"].as_u64().unwrap() as usize]
+        .as_str()
+        .unwrap();
+    let at: String = p
+        .chars()
+        .skip(big["offset"].as_u64().unwrap() as usize)
+        .take(5)
+        .collect();
     assert_eq!(at, "528.2");
     let orgs = strs(&a["organizations"]);
-    for o in ["聊城智慧金融服务平台", "邮储银行", "山东聊城富锋汽车部件有限公司"] {
+    for o in [
+        "聊城智慧金融服务平台",
+        "邮储银行",
+        "山东聊城富锋汽车部件有限公司",
+    ] {
         assert!(orgs.contains(&o), "{o} in {orgs:?}");
     }
     assert!(a["people"]
@@ -53,13 +76,24 @@ fn export_has_amounts_documents_organizations_people_and_related() {
 
     let policy = arts
         .iter()
-        .find(|a| a["headline"].as_str().is_some_and(|h| h.contains("连续六年财政安排")))
+        .find(|a| {
+            a["headline"]
+                .as_str()
+                .is_some_and(|h| h.contains("连续六年财政安排"))
+        })
         .unwrap();
-    assert_eq!(strs(&policy["documents"]), vec!["聊城市支持制造业高质量发展的若干政策"]);
+    assert_eq!(
+        strs(&policy["documents"]),
+        vec!["聊城市支持制造业高质量发展的若干政策"]
+    );
     // Its sister report on the same policy document is related.
     let sister = arts
         .iter()
-        .find(|a| a["headline"].as_str().is_some_and(|h| h.contains("真金白银”奖补赋能")))
+        .find(|a| {
+            a["headline"]
+                .as_str()
+                .is_some_and(|h| h.contains("真金白银”奖补赋能"))
+        })
         .unwrap();
     assert!(strs(&policy["related"]).contains(&sister["id"].as_str().unwrap()));
 
@@ -67,7 +101,9 @@ fn export_has_amounts_documents_organizations_people_and_related() {
     for a in &arts {
         let rel = strs(&a["related"]);
         assert!(rel.len() <= 5);
-        assert!(rel.iter().all(|r| ids.contains(r) && *r != a["id"].as_str().unwrap()));
+        assert!(rel
+            .iter()
+            .all(|r| ids.contains(r) && *r != a["id"].as_str().unwrap()));
         // Bylines stay bylines.
         for p in a["people"].as_array().into_iter().flatten() {
             assert!(!strs(&a["reporters"]).contains(&p["name"].as_str().unwrap()));
@@ -98,8 +134,14 @@ fn continued_articles_link_when_the_page_is_in_the_archive() {
     )
     .unwrap();
     let arts = export(&d);
-    let first = arts.iter().find(|a| a["source"] == "p1.txt" && a["continued_on"] == "第7版").expect("page 1 article");
-    let rest = arts.iter().find(|a| a["source"] == "p7.txt").expect("page 7 article");
+    let first = arts
+        .iter()
+        .find(|a| a["source"] == "p1.txt" && a["continued_on"] == "第7版")
+        .expect("page 1 article");
+    let rest = arts
+        .iter()
+        .find(|a| a["source"] == "p7.txt")
+        .expect("page 7 article");
     assert_eq!(first["continues_in"], rest["id"]);
     assert_eq!(rest["continued_from"], first["id"]);
     assert_eq!(first["amounts"][0]["yuan"], 3_000_000u64);

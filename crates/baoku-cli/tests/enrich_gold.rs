@@ -35,16 +35,28 @@ struct Tally {
 
 impl Tally {
     fn p(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.correct_predicted as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.correct_predicted as f64 / self.predicted as f64
+        }
     }
     fn r(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.found as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.gold as f64
+        }
     }
 }
 
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,7 +74,14 @@ fn alts(v: &Value) -> Vec<Vec<String>> {
         .unwrap_or_default()
 }
 
-fn set_tally(t: &mut Tally, pred: &[String], gold: &[Vec<String>], optional: &[Vec<String>], what: &str, misses: &mut Vec<String>) {
+fn set_tally(
+    t: &mut Tally,
+    pred: &[String],
+    gold: &[Vec<String>],
+    optional: &[Vec<String>],
+    what: &str,
+    misses: &mut Vec<String>,
+) {
     for p in pred {
         if gold.iter().any(|g| g.contains(p)) {
             t.predicted += 1;
@@ -98,9 +117,18 @@ fn gold_article(g: &Value) -> Article {
 fn entity_precision_and_recall_on_the_gold_articles() {
     let arts = load("articles.dev.json");
     let ents = load("entities.dev.json");
-    assert_eq!(arts.len(), ents.len(), "one entities record per gold article");
-    let (mut am, mut ap, mut doc, mut org, mut ppl) =
-        (Tally::default(), (0usize, 0usize), Tally::default(), Tally::default(), Tally::default());
+    assert_eq!(
+        arts.len(),
+        ents.len(),
+        "one entities record per gold article"
+    );
+    let (mut am, mut ap, mut doc, mut org, mut ppl) = (
+        Tally::default(),
+        (0usize, 0usize),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
     let mut titles = (0usize, 0usize);
     let mut misses = Vec::new();
     for (g, e) in arts.iter().zip(&ents) {
@@ -108,7 +136,11 @@ fn entity_precision_and_recall_on_the_gold_articles() {
         assert_eq!(g["headline"], e["headline"]);
         let mut a = gold_article(g);
         baoku_core::enrich::enrich_article(&mut a);
-        misses.push(format!("{} {}", e["file"].as_str().unwrap_or(""), a.display_title()));
+        misses.push(format!(
+            "{} {}",
+            e["file"].as_str().unwrap_or(""),
+            a.display_title()
+        ));
 
         // Amounts: multiset of yuan values.
         let mut want: HashMap<u64, (usize, bool)> = HashMap::new();
@@ -143,12 +175,36 @@ fn entity_precision_and_recall_on_the_gold_articles() {
         }
 
         let one = |v: Vec<String>| v.into_iter().map(|s| vec![s]).collect::<Vec<_>>();
-        set_tally(&mut doc, &a.documents, &one(strs(&e["documents"])), &[], "document", &mut misses);
-        set_tally(&mut org, &a.organizations, &alts(&e["organizations"]), &alts(&e["organizations_optional"]), "organization", &mut misses);
+        set_tally(
+            &mut doc,
+            &a.documents,
+            &one(strs(&e["documents"])),
+            &[],
+            "document",
+            &mut misses,
+        );
+        set_tally(
+            &mut org,
+            &a.organizations,
+            &alts(&e["organizations"]),
+            &alts(&e["organizations_optional"]),
+            "organization",
+            &mut misses,
+        );
         let names: Vec<String> = a.people.iter().map(|p| p.name.clone()).collect();
         let gold_people = e["people"].as_array().cloned().unwrap_or_default();
-        let gold_names: Vec<String> = gold_people.iter().filter_map(|p| p["name"].as_str().map(String::from)).collect();
-        set_tally(&mut ppl, &names, &one(gold_names), &[], "person", &mut misses);
+        let gold_names: Vec<String> = gold_people
+            .iter()
+            .filter_map(|p| p["name"].as_str().map(String::from))
+            .collect();
+        set_tally(
+            &mut ppl,
+            &names,
+            &one(gold_names),
+            &[],
+            "person",
+            &mut misses,
+        );
         for p in &a.people {
             if let Some(gp) = gold_people.iter().find(|g| g["name"] == p.name.as_str()) {
                 let gt = gp["title"].as_str().unwrap_or("");
@@ -163,11 +219,31 @@ fn entity_precision_and_recall_on_the_gold_articles() {
     }
     println!("{}", misses.join("\n"));
     println!("\nfield          precision  recall   (predicted / gold)");
-    for (name, t) in [("amounts", &am), ("documents", &doc), ("organizations", &org), ("people", &ppl)] {
-        println!("{name:<14} {:>8.3}  {:>7.3}   ({} / {})", t.p(), t.r(), t.predicted, t.gold);
+    for (name, t) in [
+        ("amounts", &am),
+        ("documents", &doc),
+        ("organizations", &org),
+        ("people", &ppl),
+    ] {
+        println!(
+            "{name:<14} {:>8.3}  {:>7.3}   ({} / {})",
+            t.p(),
+            t.r(),
+            t.predicted,
+            t.gold
+        );
     }
-    println!("amount approx flag right: {}/{}; person title right: {}/{}", ap.0, ap.1, titles.0, titles.1);
+    println!(
+        "amount approx flag right: {}/{}; person title right: {}/{}",
+        ap.0, ap.1, titles.0, titles.1
+    );
     assert!(am.p() >= 0.98 && am.r() >= 0.98, "amounts below 0.98/0.98");
-    assert!(doc.p() >= 0.95 && doc.r() >= 0.95, "documents below 0.95/0.95");
-    assert!(org.p() >= 0.85 && org.r() >= 0.80, "organizations below 0.85/0.80");
+    assert!(
+        doc.p() >= 0.95 && doc.r() >= 0.95,
+        "documents below 0.95/0.95"
+    );
+    assert!(
+        org.p() >= 0.85 && org.r() >= 0.80,
+        "organizations below 0.85/0.80"
+    );
 }

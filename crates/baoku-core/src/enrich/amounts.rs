@@ -137,7 +137,9 @@ fn starts_number(chars: &[char], i: usize) -> bool {
     if digit(c).is_some() {
         // Not in the middle of a number, nor after a Latin letter (model
         // names such as "A3").
-        !prev.is_some_and(|p| digit(p).is_some() || matches!(p, '.' | '．' | ',') || p.is_ascii_alphabetic())
+        !prev.is_some_and(|p| {
+            digit(p).is_some() || matches!(p, '.' | '．' | ',') || p.is_ascii_alphabetic()
+        })
     } else if cn_digit(c).is_some() || small_mag(c).is_some() {
         !prev.is_some_and(is_numeral)
     } else {
@@ -166,8 +168,7 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
     let mut last_mag = None;
     let mut approx = false;
     let mut any = false;
-    loop {
-        let Some(&c) = chars.get(i) else { break };
+    while let Some(&c) = chars.get(i) {
         if digit(c).is_some() {
             if current.is_some() {
                 break;
@@ -216,7 +217,7 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
         } else if is_space(c) && any {
             let j = skip_spaces(chars, i);
             match chars.get(j) {
-                Some(&n) if matches!(n, '万' | '亿' | '元' | '余' | '多') => i = j,
+                Some('万' | '亿' | '元' | '余' | '多') => i = j,
                 _ => break,
             }
         } else {
@@ -252,7 +253,11 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
         start,
         end,
         units,
-        last_mag: if saw_arabic || saw_cn_mag { last_mag.filter(|&m| m >= 10_000) } else { None },
+        last_mag: if saw_arabic || saw_cn_mag {
+            last_mag.filter(|&m| m >= 10_000)
+        } else {
+            None
+        },
         approx,
         yuan,
     })
@@ -260,7 +265,10 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
 
 /// 元 that begins a word rather than ending an amount: 元旦, 元宵, 元素…
 fn yuan_word(next: Option<char>) -> bool {
-    matches!(next, Some('旦' | '宵' | '素' | '化' | '件' | '器' | '首' | '老' | '帅' | '年' | '月'))
+    matches!(
+        next,
+        Some('旦' | '宵' | '素' | '化' | '件' | '器' | '首' | '老' | '帅' | '年' | '月')
+    )
 }
 
 /// An Arabic decimal at `i` ("114.89", "1,000", "３０００"), as units.
@@ -282,10 +290,15 @@ fn arabic(chars: &[char], mut i: usize) -> Option<(u128, usize)> {
                 int = int.checked_mul(10)?.checked_add(u128::from(d))?;
             }
             i += 1;
-        } else if (c == '.' || c == '．') && !in_frac && chars.get(i + 1).and_then(|&n| digit(n)).is_some() {
+        } else if (c == '.' || c == '．')
+            && !in_frac
+            && chars.get(i + 1).and_then(|&n| digit(n)).is_some()
+        {
             in_frac = true;
             i += 1;
-        } else if c == ',' && !in_frac && (1..=3).all(|k| chars.get(i + k).and_then(|&n| digit(n)).is_some())
+        } else if c == ','
+            && !in_frac
+            && (1..=3).all(|k| chars.get(i + k).and_then(|&n| digit(n)).is_some())
             && chars.get(i + 4).and_then(|&n| digit(n)).is_none()
         {
             i += 1;
@@ -293,7 +306,13 @@ fn arabic(chars: &[char], mut i: usize) -> Option<(u128, usize)> {
             break;
         }
     }
-    ok.then(|| (int.saturating_mul(SCALE).saturating_add(frac * (SCALE / frac_scale)), i))
+    ok.then(|| {
+        (
+            int.saturating_mul(SCALE)
+                .saturating_add(frac * (SCALE / frac_scale)),
+            i,
+        )
+    })
 }
 
 fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
@@ -337,7 +356,10 @@ fn approx_prefix(chars: &[char], start: usize) -> (usize, bool) {
         let before = if j >= 2 { Some(chars[j - 2]) } else { None };
         let ok = match c {
             '近' => !matches!(before, Some('最' | '附' | '临' | '就')),
-            '约' => !matches!(before, Some('节' | '签' | '合' | '制' | '预' | '特' | '履' | '违' | '公' | '条')),
+            '约' => !matches!(
+                before,
+                Some('节' | '签' | '合' | '制' | '预' | '特' | '履' | '违' | '公' | '条')
+            ),
             '超' => !matches!(before, Some('赶')),
             '逾' => true,
             _ => false,
@@ -366,30 +388,63 @@ mod tests {
 
     #[test]
     fn arabic_with_magnitudes() {
-        assert_eq!(vals("贷款余额114.89亿元，同比增长8.16%"), vec![v("114.89亿元", 11_489_000_000, false)]);
-        assert_eq!(vals("协助企业成功贷款300万元。"), vec![v("300万元", 3_000_000, false)]);
-        assert_eq!(vals("投入1277.46万元用于"), vec![v("1277.46万元", 12_774_600, false)]);
-        assert_eq!(vals("发放贷款1.3亿元"), vec![v("1.3亿元", 130_000_000, false)]);
+        assert_eq!(
+            vals("贷款余额114.89亿元，同比增长8.16%"),
+            vec![v("114.89亿元", 11_489_000_000, false)]
+        );
+        assert_eq!(
+            vals("协助企业成功贷款300万元。"),
+            vec![v("300万元", 3_000_000, false)]
+        );
+        assert_eq!(
+            vals("投入1277.46万元用于"),
+            vec![v("1277.46万元", 12_774_600, false)]
+        );
+        assert_eq!(
+            vals("发放贷款1.3亿元"),
+            vec![v("1.3亿元", 130_000_000, false)]
+        );
         assert_eq!(vals("奖励2000元"), vec![v("2000元", 2000, false)]);
-        assert_eq!(vals("总额1,500万元"), vec![v("1,500万元", 15_000_000, false)]);
+        assert_eq!(
+            vals("总额1,500万元"),
+            vec![v("1,500万元", 15_000_000, false)]
+        );
         assert_eq!(vals("共１２万元"), vec![v("１２万元", 120_000, false)]);
-        assert_eq!(vals("规模1.5万亿元"), vec![v("1.5万亿元", 1_500_000_000_000, false)]);
-        assert_eq!(vals("1亿2000万元"), vec![v("1亿2000万元", 120_000_000, false)]);
+        assert_eq!(
+            vals("规模1.5万亿元"),
+            vec![v("1.5万亿元", 1_500_000_000_000, false)]
+        );
+        assert_eq!(
+            vals("1亿2000万元"),
+            vec![v("1亿2000万元", 120_000_000, false)]
+        );
         assert_eq!(vals("3千万元"), vec![v("3千万元", 30_000_000, false)]);
     }
 
     #[test]
     fn layout_spaces_inside_an_amount() {
-        assert_eq!(vals("余额114.89 亿元，"), vec![v("114.89亿元", 11_489_000_000, false)]);
-        assert_eq!(vals("资金 3000 万 元"), vec![v("3000万元", 30_000_000, false)]);
+        assert_eq!(
+            vals("余额114.89 亿元，"),
+            vec![v("114.89亿元", 11_489_000_000, false)]
+        );
+        assert_eq!(
+            vals("资金 3000 万 元"),
+            vec![v("3000万元", 30_000_000, false)]
+        );
     }
 
     #[test]
     fn chinese_numerals() {
         assert_eq!(vals("安排两亿元"), vec![v("两亿元", 200_000_000, false)]);
         assert_eq!(vals("奖励五十万元"), vec![v("五十万元", 500_000, false)]);
-        assert_eq!(vals("一千二百万元"), vec![v("一千二百万元", 12_000_000, false)]);
-        assert_eq!(vals("三亿五千万元"), vec![v("三亿五千万元", 350_000_000, false)]);
+        assert_eq!(
+            vals("一千二百万元"),
+            vec![v("一千二百万元", 12_000_000, false)]
+        );
+        assert_eq!(
+            vals("三亿五千万元"),
+            vec![v("三亿五千万元", 350_000_000, false)]
+        );
         assert_eq!(vals("十亿元"), vec![v("十亿元", 1_000_000_000, false)]);
         assert_eq!(vals("奖励十万元"), vec![v("十万元", 100_000, false)]);
         assert_eq!(vals("统一3000万元"), vec![v("3000万元", 30_000_000, false)]);
@@ -397,13 +452,22 @@ mod tests {
 
     #[test]
     fn approximate_amounts() {
-        assert_eq!(vals("资金8000余万元"), vec![v("8000余万元", 80_000_000, true)]);
+        assert_eq!(
+            vals("资金8000余万元"),
+            vec![v("8000余万元", 80_000_000, true)]
+        );
         assert_eq!(vals("补助80余万元"), vec![v("80余万元", 800_000, true)]);
         assert_eq!(vals("节省税款近2万元"), vec![v("近2万元", 20_000, true)]);
         assert_eq!(vals("节省税款约5万元"), vec![v("约5万元", 50_000, true)]);
-        assert_eq!(vals("营收超180亿元"), vec![v("超180亿元", 18_000_000_000, true)]);
+        assert_eq!(
+            vals("营收超180亿元"),
+            vec![v("超180亿元", 18_000_000_000, true)]
+        );
         assert_eq!(vals("逾3亿元"), vec![v("逾3亿元", 300_000_000, true)]);
-        assert_eq!(vals("投资500万元以上的项目"), vec![v("500万元以上", 5_000_000, true)]);
+        assert_eq!(
+            vals("投资500万元以上的项目"),
+            vec![v("500万元以上", 5_000_000, true)]
+        );
         assert_eq!(vals("1000多万元"), vec![v("1000多万元", 10_000_000, true)]);
     }
 
@@ -420,11 +484,24 @@ mod tests {
             vals("给予50万至100万元奖励"),
             vec![v("50万", 500_000, false), v("100万元", 1_000_000, false)]
         );
-        assert_eq!(vals("50至100万元"), vec![v("50", 500_000, false), v("100万元", 1_000_000, false)]);
-        assert_eq!(vals("1000万–1亿元"), vec![v("1000万", 10_000_000, false), v("1亿元", 100_000_000, false)]);
+        assert_eq!(
+            vals("50至100万元"),
+            vec![v("50", 500_000, false), v("100万元", 1_000_000, false)]
+        );
+        assert_eq!(
+            vals("1000万–1亿元"),
+            vec![
+                v("1000万", 10_000_000, false),
+                v("1亿元", 100_000_000, false)
+            ]
+        );
         assert_eq!(
             vals("突破2000万、1亿、5亿元的企业"),
-            vec![v("2000万", 20_000_000, false), v("1亿", 100_000_000, false), v("5亿元", 500_000_000, false)]
+            vec![
+                v("2000万", 20_000_000, false),
+                v("1亿", 100_000_000, false),
+                v("5亿元", 500_000_000, false)
+            ]
         );
         assert_eq!(
             vals("分别给予30万元、50万元奖励"),

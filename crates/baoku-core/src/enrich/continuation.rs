@@ -15,7 +15,11 @@ pub const MIN_HEADLINE_OVERLAP: f64 = 0.5;
 
 /// `第7版`, `7版`, `07`, `A7` → a comparable page key (`7`, `A7`).
 pub fn page_key(s: &str) -> String {
-    let t = s.trim().trim_start_matches('第').trim_end_matches('版').trim();
+    let t = s
+        .trim()
+        .trim_start_matches('第')
+        .trim_end_matches('版')
+        .trim();
     let (letters, digits): (String, String) = t.chars().partition(|c| !c.is_ascii_digit());
     let digits = digits.trim_start_matches('0');
     format!("{}{}", letters.to_uppercase(), digits)
@@ -30,7 +34,9 @@ pub fn link_continuations(articles: &mut [Article]) {
     }
     let mut links: Vec<(usize, usize)> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        let Some(target) = a.continued_on.as_deref() else { continue };
+        let Some(target) = a.continued_on.as_deref() else {
+            continue;
+        };
         let key = page_key(target);
         let same_issue = |b: &Article| {
             b.publication == a.publication

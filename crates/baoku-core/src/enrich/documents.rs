@@ -66,7 +66,18 @@ fn resolve(title: &str, short: &[(String, String)], fulls: &[&str]) -> String {
 
 fn is_publication(title: &str) -> bool {
     const MEDIA: &[&str] = &[
-        "日报", "晚报", "早报", "晨报", "时报", "商报", "周报", "导报", "都市报", "杂志", "周刊", "月刊",
+        "日报",
+        "晚报",
+        "早报",
+        "晨报",
+        "时报",
+        "商报",
+        "周报",
+        "导报",
+        "都市报",
+        "杂志",
+        "周刊",
+        "月刊",
         "画报",
     ];
     MEDIA.iter().any(|m| title.ends_with(m))
@@ -153,11 +164,18 @@ fn declaration(chars: &[char], at: usize) -> (Option<String>, usize) {
     if !matches!(chars.get(i), Some('（' | '(')) {
         return (None, at);
     }
-    let close = match chars[i..].iter().take(40).position(|&c| c == '）' || c == ')') {
+    let close = match chars[i..]
+        .iter()
+        .take(40)
+        .position(|&c| c == '）' || c == ')')
+    {
         Some(p) => i + p,
         None => return (None, at),
     };
-    let inner: String = chars[i + 1..close].iter().filter(|c| !is_space(**c)).collect();
+    let inner: String = chars[i + 1..close]
+        .iter()
+        .filter(|c| !is_space(**c))
+        .collect();
     for lead in ["以下简称", "以下称", "下称", "简称"] {
         if let Some(rest) = inner.strip_prefix(lead) {
             let rest = rest.trim_start_matches(['：', ':']);
@@ -198,7 +216,10 @@ mod tests {
         assert_eq!(docs(&[t]), vec!["某某办法"]);
         // Declared in the body, used in the headline first.
         assert_eq!(
-            docs(&["《行动方案》发布", "印发《三年行动方案》（下称《行动方案》）"]),
+            docs(&[
+                "《行动方案》发布",
+                "印发《三年行动方案》（下称《行动方案》）"
+            ]),
             vec!["三年行动方案"]
         );
     }
@@ -222,8 +243,14 @@ mod tests {
             docs(&["按照《关于印发〈重污染天气重点行业绩效分级〉补充说明的通知》（环办便函〔2021〕341号）"]),
             vec!["关于印发〈重污染天气重点行业绩效分级〉补充说明的通知"]
         );
-        assert_eq!(docs(&["《区域全面 经济伙伴 关系协定》"]), vec!["区域全面经济伙伴关系协定"]);
-        assert_eq!(docs(&["《Made in China 2025》"]), vec!["Made in China 2025"]);
+        assert_eq!(
+            docs(&["《区域全面 经济伙伴 关系协定》"]),
+            vec!["区域全面经济伙伴关系协定"]
+        );
+        assert_eq!(
+            docs(&["《Made in China 2025》"]),
+            vec!["Made in China 2025"]
+        );
     }
 
     #[test]

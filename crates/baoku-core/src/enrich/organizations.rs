@@ -89,34 +89,259 @@ const SUFFIXES: &[(&str, SuffixClass)] = &[
 
 /// Everyday words that end like an organisation but are not one.
 const NOT_SUFFIX_WORDS: &[&str] = &[
-    "格局", "新格局", "布局", "结局", "骗局", "开局", "大局", "全局", "时局", "僵局", "棋局", "政局",
-    "残局", "终局", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "头部",
-    "干部", "底部", "顶部", "基层干部", "村干部", "机关干部", "党员干部", "会客厅", "客厅", "餐厅",
-    "大厅", "展厅", "门厅", "前厅", "舞厅", "歌厅", "场所", "处所", "住所", "厕所", "无所", "舞台",
-    "阳台", "窗台", "灶台", "前台", "后台", "出台", "柜台", "讲台", "站台", "车站", "网站",
-    "举办", "创办", "承办", "主办", "督办", "代办", "包办", "照办", "操办", "兴办", "协办", "开办",
-    "领办", "怎么办", "重心", "核心", "市中心", "城市中心",
+    "格局",
+    "新格局",
+    "布局",
+    "结局",
+    "骗局",
+    "开局",
+    "大局",
+    "全局",
+    "时局",
+    "僵局",
+    "棋局",
+    "政局",
+    "残局",
+    "终局",
+    "全部",
+    "内部",
+    "外部",
+    "局部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "头部",
+    "干部",
+    "底部",
+    "顶部",
+    "基层干部",
+    "村干部",
+    "机关干部",
+    "党员干部",
+    "会客厅",
+    "客厅",
+    "餐厅",
+    "大厅",
+    "展厅",
+    "门厅",
+    "前厅",
+    "舞厅",
+    "歌厅",
+    "场所",
+    "处所",
+    "住所",
+    "厕所",
+    "无所",
+    "舞台",
+    "阳台",
+    "窗台",
+    "灶台",
+    "前台",
+    "后台",
+    "出台",
+    "柜台",
+    "讲台",
+    "站台",
+    "车站",
+    "网站",
+    "举办",
+    "创办",
+    "承办",
+    "主办",
+    "督办",
+    "代办",
+    "包办",
+    "照办",
+    "操办",
+    "兴办",
+    "协办",
+    "开办",
+    "领办",
+    "怎么办",
+    "重心",
+    "核心",
+    "市中心",
+    "城市中心",
 ];
 
 /// Words that end a name on the left: prepositions, conjunctions, verbs of
 /// saying and doing that introduce an organisation, pronouns, particles.
 const STOP_WORDS: &[&str] = &[
-    "从", "在", "是", "为", "向", "对", "由", "经", "据", "被", "让", "把", "将", "给", "同", "跟",
-    "了", "的", "地", "得", "等", "即", "到", "自", "于", "以", "及", "以及", "或", "和", "与",
-    "通过", "会同", "联合", "邀请", "组织", "获悉", "表示", "介绍", "公布", "发布", "印发", "召开",
-    "设立", "成立", "协调", "位于", "其中", "作为", "有", "该", "这", "那", "各", "其", "我", "我们",
-    "他们", "全市", "我市", "本市", "本", "此", "这家", "那家", "其他", "相关", "有关", "多家",
-    "当地", "来自", "前往", "走进", "走访", "联系", "依托", "携手", "牵头", "组建", "打造", "建设",
-    "搭建", "支持", "推动", "引导", "鼓励", "帮助", "协助", "也", "还", "都", "已", "并", "又",
-    "再", "就", "均", "仅", "像", "如", "他", "她", "它", "很", "最", "更", "不", "没", "未", "曾",
-    "正", "才", "只", "由于", "包括", "尤其", "尤其是", "例如", "比如", "近日",
-    "日前", "目前", "今年", "去年", "上午", "下午", "用好", "用", "依据", "根据", "按照", "经过",
-    "发挥", "落实", "所有", "每个", "每家", "这些", "那些", "一家", "一个", "获",
-    "荣获", "入选", "认定", "批准", "同意", "授予", "颁发", "签发", "申报", "进入", "加入",
+    "从",
+    "在",
+    "是",
+    "为",
+    "向",
+    "对",
+    "由",
+    "经",
+    "据",
+    "被",
+    "让",
+    "把",
+    "将",
+    "给",
+    "同",
+    "跟",
+    "了",
+    "的",
+    "地",
+    "得",
+    "等",
+    "即",
+    "到",
+    "自",
+    "于",
+    "以",
+    "及",
+    "以及",
+    "或",
+    "和",
+    "与",
+    "通过",
+    "会同",
+    "联合",
+    "邀请",
+    "组织",
+    "获悉",
+    "表示",
+    "介绍",
+    "公布",
+    "发布",
+    "印发",
+    "召开",
+    "设立",
+    "成立",
+    "协调",
+    "位于",
+    "其中",
+    "作为",
+    "有",
+    "该",
+    "这",
+    "那",
+    "各",
+    "其",
+    "我",
+    "我们",
+    "他们",
+    "全市",
+    "我市",
+    "本市",
+    "本",
+    "此",
+    "这家",
+    "那家",
+    "其他",
+    "相关",
+    "有关",
+    "多家",
+    "当地",
+    "来自",
+    "前往",
+    "走进",
+    "走访",
+    "联系",
+    "依托",
+    "携手",
+    "牵头",
+    "组建",
+    "打造",
+    "建设",
+    "搭建",
+    "支持",
+    "推动",
+    "引导",
+    "鼓励",
+    "帮助",
+    "协助",
+    "也",
+    "还",
+    "都",
+    "已",
+    "并",
+    "又",
+    "再",
+    "就",
+    "均",
+    "仅",
+    "像",
+    "如",
+    "他",
+    "她",
+    "它",
+    "很",
+    "最",
+    "更",
+    "不",
+    "没",
+    "未",
+    "曾",
+    "正",
+    "才",
+    "只",
+    "由于",
+    "包括",
+    "尤其",
+    "尤其是",
+    "例如",
+    "比如",
+    "近日",
+    "日前",
+    "目前",
+    "今年",
+    "去年",
+    "上午",
+    "下午",
+    "用好",
+    "用",
+    "依据",
+    "根据",
+    "按照",
+    "经过",
+    "发挥",
+    "落实",
+    "所有",
+    "每个",
+    "每家",
+    "这些",
+    "那些",
+    "一家",
+    "一个",
+    "获",
+    "荣获",
+    "入选",
+    "认定",
+    "批准",
+    "同意",
+    "授予",
+    "颁发",
+    "签发",
+    "申报",
+    "进入",
+    "加入",
 ];
 
 /// Administrative words that start a name: 市工信局, 省科学技术厅.
-const LEVEL_PREFIXES: &[&str] = &["市", "省", "县", "区", "镇", "乡", "省委", "市委", "县委", "区委", "中共", "国家", "中国", "国务院", "全国"];
+const LEVEL_PREFIXES: &[&str] = &[
+    "市",
+    "省",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "中共",
+    "国家",
+    "中国",
+    "国务院",
+    "全国",
+];
 
 /// Rank adjectives that make a category, not a name: 市级示范平台.
 const RANK_PREFIXES: &[&str] = &["市级", "省级", "县级", "区级", "国家级", "镇级", "村级"];
@@ -129,7 +354,8 @@ fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
     // 研究院所, 院所: a one-character suffix after another suffix is a
     // compound noun (institutes), not a name.
     let head = &word[..word.len() - s.len()];
-    if s.chars().count() == 1 && !head.is_empty() && SUFFIXES.iter().any(|(t, _)| head.ends_with(t)) {
+    if s.chars().count() == 1 && !head.is_empty() && SUFFIXES.iter().any(|(t, _)| head.ends_with(t))
+    {
         return None;
     }
     Some((s, c))
@@ -172,7 +398,9 @@ impl Cut<'_> {
         // A lone character jieba calls a function word inside an unknown
         // name (山东特硅新材料) is a guess; real ones are in STOP_WORDS.
         (w.pos != Pos::Function || w.end - w.start == 1)
-            && self.chars[w.start..w.end].iter().all(|&c| is_name_char(c) && !c.is_ascii_digit())
+            && self.chars[w.start..w.end]
+                .iter()
+                .all(|&c| is_name_char(c) && !c.is_ascii_digit())
             && !STOP_WORDS.contains(&self.word(i).as_str())
     }
 }
@@ -210,7 +438,9 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for k in 0..n {
         let w = cut.word(k);
-        let Some((_, class)) = suffix_of(&w) else { continue };
+        let Some((_, class)) = suffix_of(&w) else {
+            continue;
+        };
         // The name goes on: 集团有限公司, 指挥部办公室.
         if k + 1 < n && suffix_of(&cut.word(k + 1)).is_some() && cut.name_like(k + 1) {
             continue;
@@ -262,13 +492,19 @@ fn after_predicate(cut: &Cut, start: usize, k: usize) -> usize {
 /// words before that are neither a place nor a name (充分发挥鲁西集团).
 fn from_proper(cut: &Cut, start: usize, k: usize) -> usize {
     let proper = |i: usize| {
-        matches!(cut.words[i].pos, Pos::Person | Pos::Proper | Pos::Organization)
-            || is_anchor(&cut.word(i), cut.words[i].pos)
+        matches!(
+            cut.words[i].pos,
+            Pos::Person | Pos::Proper | Pos::Organization
+        ) || is_anchor(&cut.word(i), cut.words[i].pos)
     };
     let mut s = start;
     // Drop whole words before the name; lone characters may be part of an
     // unknown name (众鑫丰).
-    while s < k && !proper(s) && cut.words[s].end - cut.words[s].start >= 2 && (s + 1..k).any(proper) {
+    while s < k
+        && !proper(s)
+        && cut.words[s].end - cut.words[s].start >= 2
+        && (s + 1..k).any(proper)
+    {
         s += 1;
     }
     s
@@ -338,7 +574,9 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
     let suffix_word = cut.word(k);
     if start == k {
         // A single dictionary word: 市政府, 聊城海关 are names; 物业公司 not.
-        return LEVEL_PREFIXES.iter().any(|p| first.starts_with(p) && first.chars().count() > p.chars().count() + 1)
+        return LEVEL_PREFIXES
+            .iter()
+            .any(|p| first.starts_with(p) && first.chars().count() > p.chars().count() + 1)
             && class == SuffixClass::Body;
     }
     let proper = (start..k).any(|i| {
@@ -363,7 +601,11 @@ fn declared_short(chars: &[char], end: usize) -> Option<String> {
     if !matches!(chars.get(end), Some('（' | '(')) {
         return None;
     }
-    let close = chars[end..].iter().take(30).position(|&c| c == '）' || c == ')')? + end;
+    let close = chars[end..]
+        .iter()
+        .take(30)
+        .position(|&c| c == '）' || c == ')')?
+        + end;
     let inner: String = chars[end + 1..close].iter().collect();
     for lead in ["以下简称", "以下称", "下称", "简称"] {
         if let Some(rest) = inner.strip_prefix(lead) {
@@ -394,18 +636,17 @@ fn merge(found: Vec<String>, short: &[(String, String)]) -> Vec<String> {
     }
     let all = out.clone();
     out.retain(|b| {
-        !all.iter().any(|a| {
-            a != b
-                && a.ends_with(b.as_str())
-                && is_prefix_word(&a[..a.len() - b.len()])
-        })
+        !all.iter()
+            .any(|a| a != b && a.ends_with(b.as_str()) && is_prefix_word(&a[..a.len() - b.len()]))
     });
     out
 }
 
 fn is_prefix_word(p: &str) -> bool {
     LEVEL_PREFIXES.contains(&p)
-        || DIVISIONS.iter().any(|(name, aliases)| *name == p || aliases.contains(&p))
+        || DIVISIONS
+            .iter()
+            .any(|(name, aliases)| *name == p || aliases.contains(&p))
         || p.ends_with('市')
         || p.ends_with('省')
         || p.ends_with('县')
@@ -429,29 +670,58 @@ mod tests {
 
     #[test]
     fn companies_banks_and_government_bodies() {
-        assert_eq!(orgs("记者从市工业和信息化局获悉，山东新梦想电子商务有限公司总经理说。"), vec![
-            "市工业和信息化局",
-            "山东新梦想电子商务有限公司"
-        ]);
+        assert_eq!(
+            orgs("记者从市工业和信息化局获悉，山东新梦想电子商务有限公司总经理说。"),
+            vec!["市工业和信息化局", "山东新梦想电子商务有限公司"]
+        );
         assert_eq!(orgs("恒丰银行相关负责人介绍。"), vec!["恒丰银行"]);
-        assert_eq!(orgs("经市环境信息与监控中心和市气象台会商。"), vec!["市环境信息与监控中心", "市气象台"]);
-        assert_eq!(orgs("临清市行政审批服务局工作人员介绍。"), vec!["临清市行政审批服务局"]);
-        assert_eq!(orgs("在森盛（山东）食品有限公司生产车间"), vec!["森盛（山东）食品有限公司"]);
-        assert_eq!(orgs("一墙之隔的德通交通器材制造有限公司"), vec!["德通交通器材制造有限公司"]);
-        assert_eq!(orgs("，山东特硅新材料有限公司"), vec!["山东特硅新材料有限公司"]);
-        assert_eq!(orgs("由省委改革办、省住房城乡建设厅发布"), vec!["省委改革办", "省住房城乡建设厅"]);
-        assert_eq!(orgs("如果说哈临集团的成长是典型，充分发挥鲁西集团作用"), vec!["哈临集团", "鲁西集团"]);
+        assert_eq!(
+            orgs("经市环境信息与监控中心和市气象台会商。"),
+            vec!["市环境信息与监控中心", "市气象台"]
+        );
+        assert_eq!(
+            orgs("临清市行政审批服务局工作人员介绍。"),
+            vec!["临清市行政审批服务局"]
+        );
+        assert_eq!(
+            orgs("在森盛（山东）食品有限公司生产车间"),
+            vec!["森盛（山东）食品有限公司"]
+        );
+        assert_eq!(
+            orgs("一墙之隔的德通交通器材制造有限公司"),
+            vec!["德通交通器材制造有限公司"]
+        );
+        assert_eq!(
+            orgs("，山东特硅新材料有限公司"),
+            vec!["山东特硅新材料有限公司"]
+        );
+        assert_eq!(
+            orgs("由省委改革办、省住房城乡建设厅发布"),
+            vec!["省委改革办", "省住房城乡建设厅"]
+        );
+        assert_eq!(
+            orgs("如果说哈临集团的成长是典型，充分发挥鲁西集团作用"),
+            vec!["哈临集团", "鲁西集团"]
+        );
     }
 
     #[test]
     fn platforms_with_a_place_or_a_quoted_name() {
-        assert_eq!(orgs("用好聊城智慧金融服务平台。"), vec!["聊城智慧金融服务平台"]);
-        assert_eq!(orgs("切实用好省‘科融信’综合服务平台。"), vec!["省‘科融信’综合服务平台"]);
+        assert_eq!(
+            orgs("用好聊城智慧金融服务平台。"),
+            vec!["聊城智慧金融服务平台"]
+        );
+        assert_eq!(
+            orgs("切实用好省‘科融信’综合服务平台。"),
+            vec!["省‘科融信’综合服务平台"]
+        );
     }
 
     #[test]
     fn generic_nouns_are_not_organisations() {
-        assert!(orgs("物业公司承诺，该公司表示，先后与28家银行合作，有独立的装卸平台。").is_empty());
+        assert!(
+            orgs("物业公司承诺，该公司表示，先后与28家银行合作，有独立的装卸平台。").is_empty()
+        );
         assert!(orgs("形成发展新格局，干部群众，从303部法律中梳理，政策出台。").is_empty());
         assert!(orgs("打造市级中小企业公共服务示范平台1家。").is_empty());
         assert!(orgs("推动重点产业链企业入驻金融服务平台。").is_empty());
@@ -466,6 +736,9 @@ mod tests {
             vec!["山东罗克佳华科技有限公司"]
         );
         assert_eq!(orgs("聊城市政府发文，市政府要求。"), vec!["聊城市政府"]);
-        assert_eq!(orgs("在高新区鲁西集团调研，鲁西集团启动"), vec!["高新区鲁西集团"]);
+        assert_eq!(
+            orgs("在高新区鲁西集团调研，鲁西集团启动"),
+            vec!["高新区鲁西集团"]
+        );
     }
 }

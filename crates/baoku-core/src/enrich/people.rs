@@ -15,15 +15,93 @@ use crate::text::is_han;
 
 /// Titles and roles, longest first where one contains another.
 pub const TITLES: &[&str] = &[
-    "党支部书记", "党委书记", "党组书记", "副总经理", "总经理", "业务经理", "项目经理", "经理",
-    "董事长", "副董事长", "总裁", "副总裁", "运营总监", "技术总监", "总监", "四级主管", "主管",
-    "副市长", "市长", "副县长", "县长", "副区长", "区长", "副镇长", "镇长", "副局长", "局长",
-    "副厅长", "厅长", "副处长", "处长", "副科长", "科长", "副所长", "所长", "副站长", "站长",
-    "副主任", "主任", "副书记", "书记", "副部长", "部长", "副关长", "关长", "副院长", "院长",
-    "副校长", "校长", "副会长", "会长", "秘书长", "副行长", "行长", "副主席", "主席", "理事长",
-    "社长", "厂长", "店长", "村长", "负责人", "创始人", "工作人员", "委员", "包村干部", "干部",
-    "村民", "市民", "居民", "游客", "农户", "教授", "研究员", "工程师", "专家", "医生",
-    "教师", "老师", "民警", "律师", "法官", "检察官", "职工", "员工", "技术员", "网格员",
+    "党支部书记",
+    "党委书记",
+    "党组书记",
+    "副总经理",
+    "总经理",
+    "业务经理",
+    "项目经理",
+    "经理",
+    "董事长",
+    "副董事长",
+    "总裁",
+    "副总裁",
+    "运营总监",
+    "技术总监",
+    "总监",
+    "四级主管",
+    "主管",
+    "副市长",
+    "市长",
+    "副县长",
+    "县长",
+    "副区长",
+    "区长",
+    "副镇长",
+    "镇长",
+    "副局长",
+    "局长",
+    "副厅长",
+    "厅长",
+    "副处长",
+    "处长",
+    "副科长",
+    "科长",
+    "副所长",
+    "所长",
+    "副站长",
+    "站长",
+    "副主任",
+    "主任",
+    "副书记",
+    "书记",
+    "副部长",
+    "部长",
+    "副关长",
+    "关长",
+    "副院长",
+    "院长",
+    "副校长",
+    "校长",
+    "副会长",
+    "会长",
+    "秘书长",
+    "副行长",
+    "行长",
+    "副主席",
+    "主席",
+    "理事长",
+    "社长",
+    "厂长",
+    "店长",
+    "村长",
+    "负责人",
+    "创始人",
+    "工作人员",
+    "委员",
+    "包村干部",
+    "干部",
+    "村民",
+    "市民",
+    "居民",
+    "游客",
+    "农户",
+    "教授",
+    "研究员",
+    "工程师",
+    "专家",
+    "医生",
+    "教师",
+    "老师",
+    "民警",
+    "律师",
+    "法官",
+    "检察官",
+    "职工",
+    "员工",
+    "技术员",
+    "网格员",
 ];
 
 /// Single-character family names (the common ones; compound surnames such
@@ -45,7 +123,8 @@ pub fn people_in(ex: &Extractor, a: &Article) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     for p in &a.paragraphs {
         for person in in_text(ex, p) {
-            if bylines.contains(&person.name.as_str()) || out.iter().any(|o| o.name == person.name) {
+            if bylines.contains(&person.name.as_str()) || out.iter().any(|o| o.name == person.name)
+            {
                 continue;
             }
             out.push(person);
@@ -88,7 +167,9 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<Person> {
 
 fn starts_with(chars: &[char], i: usize, w: &str) -> bool {
     let n = w.chars().count();
-    chars.get(i..i + n).is_some_and(|s| s.iter().copied().eq(w.chars()))
+    chars
+        .get(i..i + n)
+        .is_some_and(|s| s.iter().copied().eq(w.chars()))
 }
 
 fn ends_with(chars: &[char], end: usize, w: &str) -> bool {
@@ -105,7 +186,11 @@ fn name_len(ex: &Extractor, chars: &[char], at: usize) -> Option<usize> {
     // Not a title or generic word: 李经理, 王师傅, 张庄联合村.
     let window: String = chars[at..chars.len().min(at + 6)].iter().collect();
     let rest: String = window.chars().skip(1).collect();
-    if TITLES.iter().any(|t| rest.starts_with(t)) || rest.starts_with("师傅") || rest.starts_with("先生") || rest.starts_with("女士") {
+    if TITLES.iter().any(|t| rest.starts_with(t))
+        || rest.starts_with("师傅")
+        || rest.starts_with("先生")
+        || rest.starts_with("女士")
+    {
         return None;
     }
     // A dictionary word that is not a name and ends where a name would
@@ -117,11 +202,19 @@ fn name_len(ex: &Extractor, chars: &[char], at: usize) -> Option<usize> {
         }
     }
     // Collectives are not people: 顾问团, 工作组.
-    let collective = |len: usize| chars.get(at + len - 1).is_some_and(|c| "团组会队部局办委院所站社司厂".contains(*c));
+    let collective = |len: usize| {
+        chars
+            .get(at + len - 1)
+            .is_some_and(|c| "团组会队部局办委院所站社司厂".contains(*c))
+    };
     let words = ex.words(&window, true);
     if let Some(w) = words.first() {
         let len = w.end - w.start;
-        if w.pos == Pos::Person && (2..=3).contains(&len) && all_han(chars, at, len) && !collective(len) {
+        if w.pos == Pos::Person
+            && (2..=3).contains(&len)
+            && all_han(chars, at, len)
+            && !collective(len)
+        {
             return Some(len);
         }
     }
@@ -147,7 +240,9 @@ fn boundary_at(chars: &[char], at: usize) -> bool {
 }
 
 fn all_han(chars: &[char], at: usize, len: usize) -> bool {
-    chars.get(at..at + len).is_some_and(|s| s.iter().all(|c| is_han(*c)))
+    chars
+        .get(at..at + len)
+        .is_some_and(|s| s.iter().all(|c| is_han(*c)))
 }
 
 #[cfg(test)]
@@ -175,15 +270,30 @@ mod tests {
     fn title_then_name() {
         assert_eq!(people("副市长周涛解读了政策。"), vec![p("周涛", "副市长")]);
         assert_eq!(people("负责人张延飞介绍，"), vec![p("张延飞", "负责人")]);
-        assert_eq!(people("公司运营总监曹福福说。"), vec![p("曹福福", "运营总监")]);
-        assert_eq!(people("党组副书记、局长田长志表示。"), vec![p("田长志", "局长")]);
-        assert_eq!(people("包村干部雷吉忠到齐如文家走访"), vec![p("雷吉忠", "包村干部")]);
-        assert_eq!(people("王村党支部书记成立锋说，"), vec![p("成立锋", "党支部书记")]);
+        assert_eq!(
+            people("公司运营总监曹福福说。"),
+            vec![p("曹福福", "运营总监")]
+        );
+        assert_eq!(
+            people("党组副书记、局长田长志表示。"),
+            vec![p("田长志", "局长")]
+        );
+        assert_eq!(
+            people("包村干部雷吉忠到齐如文家走访"),
+            vec![p("雷吉忠", "包村干部")]
+        );
+        assert_eq!(
+            people("王村党支部书记成立锋说，"),
+            vec![p("成立锋", "党支部书记")]
+        );
     }
 
     #[test]
     fn one_entry_per_name() {
-        assert_eq!(people("副市长周涛说。副市长周涛表示。"), vec![p("周涛", "副市长")]);
+        assert_eq!(
+            people("副市长周涛说。副市长周涛表示。"),
+            vec![p("周涛", "副市长")]
+        );
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn link_related(articles: &mut [Article]) {
     for (i, fs) in feats.iter().enumerate() {
         let mut score: HashMap<usize, f64> = HashMap::new();
         for f in fs {
-            let Some(list) = postings.get(f) else { continue };
+            let Some(list) = postings.get(f) else {
+                continue;
+            };
             if list.len() < 2 || list.len() > MAX_DF {
                 continue;
             }
@@ -108,7 +110,8 @@ pub fn link_related(articles: &mut [Article]) {
                 }
             }
         }
-        let mut best: Vec<(usize, f64)> = score.into_iter().filter(|(_, s)| *s >= MIN_SCORE).collect();
+        let mut best: Vec<(usize, f64)> =
+            score.into_iter().filter(|(_, s)| *s >= MIN_SCORE).collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         related.push(
             best.iter()
