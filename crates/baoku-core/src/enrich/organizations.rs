@@ -354,7 +354,9 @@ fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
     // 研究院所, 院所: a one-character suffix after another suffix is a
     // compound noun (institutes), not a name.
     let head = &word[..word.len() - s.len()];
-    if s.chars().count() == 1 && !head.is_empty() && SUFFIXES.iter().any(|(t, _)| head.ends_with(t))
+    if s.chars().count() == 1
+        && (SUFFIXES.iter().any(|(t, _)| head.ends_with(t))
+            || head.ends_with(['院', '局', '所', '部', '委', '厅']))
     {
         return None;
     }
@@ -373,6 +375,12 @@ fn is_place_word(w: &str, pos: Pos) -> bool {
             .any(|(name, aliases)| *name == w || aliases.contains(&w))
         || (w.chars().count() >= 2 && (w.ends_with('市') || w.ends_with('省') || w.ends_with('县')))
         || ["山东", "聊城", "山东省", "聊城市"].contains(&w)
+}
+
+fn is_division(w: &str) -> bool {
+    DIVISIONS
+        .iter()
+        .any(|(name, aliases)| *name == w || aliases.contains(&w))
 }
 
 fn is_anchor(w: &str, pos: Pos) -> bool {
@@ -457,7 +465,12 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
             SuffixClass::Business => from_proper(&cut, after_predicate(&cut, st, k), k),
             SuffixClass::Body => after_predicate(&cut, st, k),
         });
-        if let Some(start) = edge {
+        if let Some(mut start) = edge {
+            // 高新区鲁西集团: a business is named without the district it
+            // is in (a government body keeps it: 高新区科技金融部).
+            if class == SuffixClass::Business && start + 1 < k && is_division(&cut.word(start)) {
+                start += 1;
+            }
             let s = cut.words[start].start;
             let e = cut.words[k].end;
             let name: String = cut.chars[s..e].iter().collect();
@@ -573,11 +586,13 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
     let first = cut.word(start);
     let suffix_word = cut.word(k);
     if start == k {
-        // A single dictionary word: 市政府, 聊城海关 are names; 物业公司 not.
-        return LEVEL_PREFIXES
-            .iter()
-            .any(|p| first.starts_with(p) && first.chars().count() > p.chars().count() + 1)
-            && class == SuffixClass::Body;
+        // A single dictionary word: 市政府, 市委, 聊城海关, and what jieba
+        // knows as an organisation (科技部) are names; 物业公司 is not.
+        let leveled = LEVEL_PREFIXES.iter().any(|p| {
+            first.starts_with(p) && first.chars().count() > p.chars().count() + 1
+        }) || ["市委", "省委", "县委", "区委"].contains(&first.as_str());
+        return class == SuffixClass::Body
+            && (leveled || cut.words[k].pos == Pos::Organization);
     }
     let proper = (start..k).any(|i| {
         matches!(
@@ -585,7 +600,10 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
             Pos::Place | Pos::Person | Pos::Proper | Pos::Organization
         )
     });
-    let anchored = is_anchor(&first, cut.words[start].pos);
+    // 市政府新闻办: a level body (市政府, 省委) starts the name too.
+    let anchored = is_anchor(&first, cut.words[start].pos)
+        || (suffix_of(&first).is_some()
+            && LEVEL_PREFIXES.iter().any(|p| first.starts_with(p) && !first.starts_with("市场")));
     let quoted = name.contains('‘');
     match class {
         SuffixClass::RegisteredCompany => name.chars().count() >= suffix_word.chars().count() + 2,
@@ -726,6 +744,7 @@ mod tests {
         assert!(orgs("打造市级中小企业公共服务示范平台1家。").is_empty());
         assert!(orgs("推动重点产业链企业入驻金融服务平台。").is_empty());
         assert!(orgs("对高水平研究院所给予倾斜").is_empty());
+        assert!(orgs("企业与高校、科研院所的深度合作").is_empty());
         assert!(orgs("推行“集成办、就近办、智慧办”").is_empty());
     }
 
@@ -738,7 +757,7 @@ mod tests {
         assert_eq!(orgs("聊城市政府发文，市政府要求。"), vec!["聊城市政府"]);
         assert_eq!(
             orgs("在高新区鲁西集团调研，鲁西集团启动"),
-            vec!["高新区鲁西集团"]
+            vec!["鲁西集团"]
         );
     }
 }
