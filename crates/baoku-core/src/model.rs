@@ -156,8 +156,8 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
-    /// The title as printed, organisation prefix included when the text
-    /// attaches one directly (`临清市副市长`).
+    /// The title or role as printed directly before the name, without the
+    /// organisation (`副市长`, `局长`, `负责人`, `村民`).
     pub title: String,
 }
 

@@ -58,6 +58,14 @@ pub fn amounts_in(paragraph: &str, paragraph_index: u32) -> Vec<Amount> {
                         units = units.saturating_mul(m);
                     }
                 }
+                // 数百万元, 几十万元: no figure is given.
+                if p.start > 0
+                    && matches!(chars[p.start - 1], '数' | '几')
+                    && cn_digit(chars[p.start]).is_none()
+                    && digit(chars[p.start]).is_none()
+                {
+                    continue;
+                }
                 let (prefix_start, prefix_approx) = approx_prefix(&chars, p.start);
                 let text: String = chars[prefix_start..p.end]
                     .iter()
@@ -362,6 +370,12 @@ fn approx_prefix(chars: &[char], start: usize) -> (usize, bool) {
             ),
             '超' => !matches!(before, Some('赶')),
             '逾' => true,
+            // 上千万元 ("upwards of"), but not 以上/之上 before a figure.
+            '上' => {
+                !matches!(before, Some('以' | '之' | '年' | '月' | '日' | '线' | '马'))
+                    && cn_digit(chars[start]).is_none()
+                    && digit(chars[start]).is_none()
+            }
             _ => false,
         };
         if ok {
@@ -469,6 +483,13 @@ mod tests {
             vec![v("500万元以上", 5_000_000, true)]
         );
         assert_eq!(vals("1000多万元"), vec![v("1000多万元", 10_000_000, true)]);
+    }
+
+    #[test]
+    fn vague_figures_are_not_amounts_or_are_approximate() {
+        assert!(vals("投入数百万元，几十万元").is_empty());
+        assert_eq!(vals("投资上千万元"), vec![v("上千万元", 10_000_000, true)]);
+        assert_eq!(vals("二十多万元"), vec![v("二十多万元", 200_000, true)]);
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod amounts;
 pub mod continuation;
 pub mod documents;
 #[cfg(feature = "enrich")]
+mod org_words;
+#[cfg(feature = "enrich")]
 pub mod organizations;
 #[cfg(feature = "enrich")]
 pub mod people;
