@@ -48,8 +48,18 @@ pub fn enrich_article(a: &mut Article) {
 /// Enrich every article, then link related articles and continuations
 /// across the whole archive.
 pub fn enrich_all(articles: &mut [Article]) {
-    for a in articles.iter_mut() {
-        enrich_article(a);
+    // Articles are independent: use every core (one where threads are not
+    // available, e.g. WebAssembly).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads > 1 && articles.len() >= 2 * threads {
+        let chunk = articles.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            for part in articles.chunks_mut(chunk) {
+                s.spawn(move || part.iter_mut().for_each(enrich_article));
+            }
+        });
+    } else {
+        articles.iter_mut().for_each(enrich_article);
     }
     related::link_related(articles);
     continuation::link_continuations(articles);
