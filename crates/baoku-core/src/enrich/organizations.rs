@@ -16,6 +16,7 @@
 use super::org_words::{
     SuffixClass, LEVEL_PREFIXES, NOT_SUFFIX_WORDS, RANK_PREFIXES, STOP_WORDS, SUFFIXES,
 };
+use super::people::TITLES;
 use super::{Extractor, Pos, Word};
 use crate::gazetteer::DIVISIONS;
 use crate::model::Article;
@@ -63,13 +64,12 @@ fn is_anchor(w: &str, pos: Pos) -> bool {
 }
 
 /// A text cut into dictionary words.
-struct Cut<'a> {
+struct Cut {
     chars: Vec<char>,
     words: Vec<Word>,
-    text: &'a str,
 }
 
-impl Cut<'_> {
+impl Cut {
     fn word(&self, i: usize) -> String {
         let w = self.words[i];
         self.chars[w.start..w.end].iter().collect()
@@ -109,14 +109,41 @@ pub fn organizations_in(ex: &Extractor, a: &Article) -> Vec<String> {
     merge(found, &short)
 }
 
+/// Split dictionary words that join an organisation and a title
+/// (医院院长, 党委书记) so the organisation ends where it should.
+fn split_titles(chars: &[char], words: Vec<Word>) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let t: String = chars[w.start..w.end].iter().collect();
+        let cut = (1..w.end - w.start).find(|&p| {
+            let head: String = t.chars().take(p).collect();
+            let tail: String = t.chars().skip(p).collect();
+            TITLES.contains(&tail.as_str()) && suffix_of(&head).is_some()
+        });
+        match cut {
+            Some(p) => {
+                out.push(Word {
+                    end: w.start + p,
+                    pos: Pos::Noun,
+                    ..w
+                });
+                out.push(Word {
+                    start: w.start + p,
+                    pos: Pos::Noun,
+                    ..w
+                });
+            }
+            None => out.push(w),
+        }
+    }
+    out
+}
+
 /// Organisation names in one text, each with the 简称 declared right after it.
 fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
-    let cut = Cut {
-        chars: text.chars().collect(),
-        words: ex.words(text, false),
-        text,
-    };
-    let _ = cut.text;
+    let chars: Vec<char> = text.chars().collect();
+    let words = split_titles(&chars, ex.words(text, false));
+    let cut = Cut { chars, words };
     let n = cut.words.len();
     let mut out = Vec::new();
     for k in 0..n {
@@ -124,8 +151,12 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
         let Some((_, class)) = suffix_of(&w) else {
             continue;
         };
-        // The name goes on: 集团有限公司, 指挥部办公室.
-        if k + 1 < n && suffix_of(&cut.word(k + 1)).is_some() && cut.name_like(k + 1) {
+        // The name goes on: 集团有限公司, 指挥部办公室 (but a party
+        // committee or union inside an organisation is a body of its own:
+        // 分行党委 names both).
+        let inner = k + 1 < n
+            && ["党委", "党组", "党支部", "党总支", "工会"].contains(&cut.word(k + 1).as_str());
+        if k + 1 < n && !inner && suffix_of(&cut.word(k + 1)).is_some() && cut.name_like(k + 1) {
             continue;
         }
         // A one-character suffix right after another suffix is a compound
@@ -168,7 +199,10 @@ fn after_predicate(cut: &Cut, start: usize, k: usize) -> usize {
     // Lone characters of an unknown name (森盛 → 森 盛) carry guessed tags.
     let verb = |i: usize| {
         let (w, n) = (cut.words[i], cut.words[i].end - cut.words[i].start);
-        (w.pos == Pos::Verb && n >= 2) || (w.pos == Pos::Idiom && n >= 4)
+        ((w.pos == Pos::Verb && n >= 2) || (w.pos == Pos::Idiom && n >= 4))
+            && suffix_of(&cut.word(i)).is_none()
+            // 联合村, 兴隆镇: a verb-like word inside a place name.
+            && !["村", "镇", "乡", "街道", "社区"].contains(&cut.word(i + 1).as_str())
     };
     match (start..k).rev().find(|&i| verb(i)) {
         Some(v) => v + 1,
@@ -209,7 +243,9 @@ fn left_edge(cut: &Cut, k: usize) -> Option<usize> {
         if is_anchor(&cur_first, cut.words[start].pos) && start != k {
             // The name starts at its place or level word, unless a place
             // or a short proper run before it belongs to it too.
-            if is_place_word(&w, cut.words[j].pos) && cut.name_like(j) {
+            // A branch names its parent first: 中国工商银行聊城分行.
+            let parent = suffix_of(&w).is_some() || cut.words[j].pos == Pos::Organization;
+            if (is_place_word(&w, cut.words[j].pos) || parent) && cut.name_like(j) {
                 start = j;
                 i = j;
                 continue;
@@ -433,5 +469,24 @@ mod tests {
         );
         assert_eq!(orgs("聊城市政府发文，市政府要求。"), vec!["聊城市政府"]);
         assert_eq!(orgs("在高新区鲁西集团调研，鲁西集团启动"), vec!["鲁西集团"]);
+    }
+
+    #[test]
+    fn national_bodies_hospitals_branches_and_titles_joined_to_names() {
+        assert_eq!(orgs("经验做法被中央改革办刊发"), vec!["中央改革办"]);
+        assert_eq!(
+            orgs("东昌府区人民医院院长王五介绍"),
+            vec!["东昌府区人民医院"]
+        );
+        assert_eq!(
+            orgs("中国人民银行聊城市分行党委书记介绍，齐鲁银行聊城分行行长表示"),
+            vec![
+                "中国人民银行聊城市分行",
+                "中国人民银行聊城市分行党委",
+                "齐鲁银行",
+                "齐鲁银行聊城分行"
+            ]
+        );
+        assert_eq!(orgs("邀请张庄联合村党委书记王玉宝"), vec!["张庄联合村党委"]);
     }
 }
