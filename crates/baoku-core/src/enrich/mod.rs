@@ -90,8 +90,10 @@ pub enum Pos {
     Verb,
     /// Set phrases and idioms (l, i): 社会工作, 充分发挥, 一墙之隔.
     Idiom,
-    /// Prepositions, conjunctions, particles, pronouns, adverbs.
+    /// Prepositions, conjunctions, particles, pronouns.
     Function,
+    /// Adverbs (jieba also gives d to some nouns: 高速 in 山东高速集团).
+    Adverb,
     /// Numbers and measure words.
     Number,
     /// Adjectives, localisers, idioms, punctuation (x) and the rest.
@@ -107,7 +109,8 @@ impl Pos {
             "nt" => Pos::Organization,
             "nz" | "j" | "eng" => Pos::Proper,
             "m" | "q" | "mq" => Pos::Number,
-            "p" | "c" | "r" | "rr" | "rz" | "rg" | "d" | "dg" | "e" | "y" | "o" => Pos::Function,
+            "p" | "c" | "r" | "rr" | "rz" | "rg" | "e" | "y" | "o" => Pos::Function,
+            "d" | "dg" | "ad" => Pos::Adverb,
             _ if t.starts_with('u') => Pos::Function,
             "l" | "i" => Pos::Idiom,
             _ if t.starts_with('n') || t == "vn" || t == "an" || t == "b" => Pos::Noun,

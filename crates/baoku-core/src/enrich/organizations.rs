@@ -174,7 +174,15 @@ fn in_text(ex: &Extractor, text: &str) -> Vec<(String, Option<String>)> {
         if let Some(mut start) = edge {
             // 高新区鲁西集团: a business is named without the district it
             // is in (a government body keeps it: 高新区科技金融部).
-            if class == SuffixClass::Business && start + 1 < k && is_division(&cut.word(start)) {
+            // 冠县农商银行 keeps its county: what follows is no name alone.
+            if class == SuffixClass::Business
+                && start + 1 < k
+                && is_division(&cut.word(start))
+                && matches!(
+                    cut.words[start + 1].pos,
+                    Pos::Person | Pos::Proper | Pos::Organization
+                )
+            {
                 start += 1;
             }
             let s = cut.words[start].start;
@@ -488,5 +496,14 @@ mod tests {
             ]
         );
         assert_eq!(orgs("邀请张庄联合村党委书记王玉宝"), vec!["张庄联合村党委"]);
+    }
+
+    #[test]
+    fn county_banks_and_mistagged_words_inside_names() {
+        assert_eq!(orgs("冠县农商银行向企业发放贷款"), vec!["冠县农商银行"]);
+        assert_eq!(
+            orgs("聊城市人民政府与山东高速集团签署协议。"),
+            vec!["聊城市人民政府", "山东高速集团"]
+        );
     }
 }
