@@ -82,7 +82,7 @@ pub enum Pos {
     Person,
     /// nt: an organisation name.
     Organization,
-    /// nz, j, eng: another proper name, an abbreviation, Latin.
+    /// nz, eng: another proper name, Latin.
     Proper,
     /// Other nouns (n, vn, an, ng, b…).
     Noun,
@@ -107,7 +107,8 @@ impl Pos {
             "ns" | "nsf" => Pos::Place,
             "nr" | "nrfg" | "nrt" | "nr1" | "nr2" => Pos::Person,
             "nt" => Pos::Organization,
-            "nz" | "j" | "eng" => Pos::Proper,
+            // Not j (abbreviations): jieba gives it to 研发, 技改, 同比.
+            "nz" | "eng" => Pos::Proper,
             "m" | "q" | "mq" => Pos::Number,
             "p" | "c" | "r" | "rr" | "rz" | "rg" | "e" | "y" | "o" => Pos::Function,
             "d" | "dg" | "ad" => Pos::Adverb,

@@ -23,7 +23,9 @@ use crate::model::Article;
 use crate::text::is_han;
 
 fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
-    if NOT_SUFFIX_WORDS.contains(&word) {
+    if NOT_SUFFIX_WORDS.contains(&word)
+        || ["常委", "干部", "大厅"].iter().any(|w| word.ends_with(w))
+    {
         return None;
     }
     let (s, c) = SUFFIXES.iter().find(|(s, _)| word.ends_with(s)).copied()?;
@@ -505,5 +507,11 @@ mod tests {
             orgs("聊城市人民政府与山东高速集团签署协议。"),
             vec!["聊城市人民政府", "山东高速集团"]
         );
+    }
+
+    #[test]
+    fn units_inside_a_sentence_and_member_titles_are_not_named() {
+        assert!(orgs("企业在研发中心投入大量资金，建成省级技术中心3家。").is_empty());
+        assert_eq!(orgs("省委常委、市委书记调研"), Vec::<String>::new());
     }
 }
