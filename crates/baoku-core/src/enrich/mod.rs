@@ -84,6 +84,8 @@ pub enum Pos {
     Organization,
     /// nz, eng: another proper name, Latin.
     Proper,
+    /// j: an abbreviation — 邮储 (bank), but also 研发, 技改, 同比.
+    Abbreviation,
     /// Other nouns (n, vn, an, ng, b…).
     Noun,
     /// Verbs.
@@ -107,8 +109,8 @@ impl Pos {
             "ns" | "nsf" => Pos::Place,
             "nr" | "nrfg" | "nrt" | "nr1" | "nr2" => Pos::Person,
             "nt" => Pos::Organization,
-            // Not j (abbreviations): jieba gives it to 研发, 技改, 同比.
             "nz" | "eng" => Pos::Proper,
+            "j" => Pos::Abbreviation,
             "m" | "q" | "mq" => Pos::Number,
             "p" | "c" | "r" | "rr" | "rz" | "rg" | "e" | "y" | "o" => Pos::Function,
             "d" | "dg" | "ad" => Pos::Adverb,

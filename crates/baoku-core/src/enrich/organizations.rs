@@ -55,6 +55,22 @@ fn is_place_word(w: &str, pos: Pos) -> bool {
         || ["山东", "聊城", "山东省", "聊城市"].contains(&w)
 }
 
+/// A branch names its parent before its place: 中国工商银行聊城分行.
+fn is_branch(w: &str) -> bool {
+    [
+        "分行",
+        "支行",
+        "分公司",
+        "分局",
+        "分院",
+        "营业部",
+        "分中心",
+        "办事处",
+    ]
+    .iter()
+    .any(|b| w.ends_with(b))
+}
+
 fn is_division(w: &str) -> bool {
     DIVISIONS
         .iter()
@@ -226,7 +242,7 @@ fn from_proper(cut: &Cut, start: usize, k: usize) -> usize {
     let proper = |i: usize| {
         matches!(
             cut.words[i].pos,
-            Pos::Person | Pos::Proper | Pos::Organization
+            Pos::Person | Pos::Proper | Pos::Organization | Pos::Abbreviation
         ) || is_anchor(&cut.word(i), cut.words[i].pos)
     };
     let mut s = start;
@@ -254,7 +270,8 @@ fn left_edge(cut: &Cut, k: usize) -> Option<usize> {
             // The name starts at its place or level word, unless a place
             // or a short proper run before it belongs to it too.
             // A branch names its parent first: 中国工商银行聊城分行.
-            let parent = suffix_of(&w).is_some() || cut.words[j].pos == Pos::Organization;
+            let parent = (start..=k).any(|x| is_branch(&cut.word(x)))
+                && (suffix_of(&w).is_some() || cut.words[j].pos == Pos::Organization);
             if (is_place_word(&w, cut.words[j].pos) || parent) && cut.name_like(j) {
                 start = j;
                 i = j;
@@ -315,11 +332,12 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
             || ["市委", "省委", "县委", "区委"].contains(&first.as_str());
         return class == SuffixClass::Body && (leveled || cut.words[k].pos == Pos::Organization);
     }
-    let proper = (start..k).any(|i| {
-        matches!(
-            cut.words[i].pos,
-            Pos::Place | Pos::Person | Pos::Proper | Pos::Organization
-        )
+    // An abbreviation names a business (邮储银行) but not a unit
+    // (研发中心, 技改中心).
+    let proper = (start..k).any(|i| match cut.words[i].pos {
+        Pos::Place | Pos::Person | Pos::Proper | Pos::Organization => true,
+        Pos::Abbreviation => class == SuffixClass::Business,
+        _ => false,
     });
     // 市政府新闻办: a level body (市政府, 省委) starts the name too.
     let anchored = is_anchor(&first, cut.words[start].pos)
@@ -513,5 +531,14 @@ mod tests {
     fn units_inside_a_sentence_and_member_titles_are_not_named() {
         assert!(orgs("企业在研发中心投入大量资金，建成省级技术中心3家。").is_empty());
         assert_eq!(orgs("省委常委、市委书记调研"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn abbreviations_name_banks_and_parents_prefix_only_branches() {
+        assert_eq!(orgs("邮储银行及时与我进行了对接"), vec!["邮储银行"]);
+        assert_eq!(
+            orgs("鲁西集团聊城鲁西聚碳酸酯有限公司总经理介绍，鲁西聚碳酸酯有限公司副经理说"),
+            vec!["鲁西集团", "聊城鲁西聚碳酸酯有限公司"]
+        );
     }
 }
