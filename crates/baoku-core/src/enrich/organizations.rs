@@ -330,7 +330,11 @@ fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> b
             .iter()
             .any(|p| first.starts_with(p) && first.chars().count() > p.chars().count() + 1)
             || ["市委", "省委", "县委", "区委"].contains(&first.as_str());
-        return class == SuffixClass::Body && (leveled || cut.words[k].pos == Pos::Organization);
+        return match class {
+            SuffixClass::Body => leveled || cut.words[k].pos == Pos::Organization,
+            // 华为技术有限公司, 中国人民银行 as one dictionary word.
+            _ => cut.words[k].pos == Pos::Organization,
+        };
     }
     // An abbreviation names a business (邮储银行) but not a unit
     // (研发中心, 技改中心).
@@ -509,6 +513,7 @@ mod tests {
         assert_eq!(
             orgs("中国人民银行聊城市分行党委书记介绍，齐鲁银行聊城分行行长表示"),
             vec![
+                "中国人民银行",
                 "中国人民银行聊城市分行",
                 "中国人民银行聊城市分行党委",
                 "齐鲁银行",
@@ -540,5 +545,11 @@ mod tests {
             orgs("鲁西集团聊城鲁西聚碳酸酯有限公司总经理介绍，鲁西聚碳酸酯有限公司副经理说"),
             vec!["鲁西集团", "聊城鲁西聚碳酸酯有限公司"]
         );
+    }
+
+    #[test]
+    fn organisations_jieba_knows_as_one_word() {
+        assert_eq!(orgs("公司与华为技术有限公司合作"), vec!["华为技术有限公司"]);
+        assert!(orgs("物业公司承诺").is_empty());
     }
 }

@@ -137,6 +137,11 @@ fn name_len(ex: &Extractor, chars: &[char], at: usize) -> Option<usize> {
             && all_han(chars, at, len)
             && !collective(len)
         {
+            // jieba sometimes takes the verb after a two-character name
+            // into it (李华说): the name ends where 说/表示… begins.
+            if len == 3 && boundary_at(chars, at + 2) {
+                return Some(2);
+            }
             return Some(len);
         }
     }
@@ -191,6 +196,7 @@ mod tests {
     #[test]
     fn title_then_name() {
         assert_eq!(people("副市长周涛解读了政策。"), vec![p("周涛", "副市长")]);
+        assert_eq!(people("委员会主任李华说，"), vec![p("李华", "主任")]);
         assert_eq!(people("负责人张延飞介绍，"), vec![p("张延飞", "负责人")]);
         assert_eq!(
             people("公司运营总监曹福福说。"),
