@@ -208,10 +208,14 @@ impl Article {
         }
         let end_of = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
         let start = chars[..at].iter().rposition(|&c| end_of(c)).map_or(0, |i| i + 1);
-        let end = chars[at..]
+        let mut end = chars[at..]
             .iter()
             .position(|&c| end_of(c))
             .map_or(chars.len(), |i| at + i + 1);
+        // A closing quote after the full stop belongs to the sentence.
+        while end < chars.len() && matches!(chars[end], '”' | '’' | '"') {
+            end += 1;
+        }
         let s: String = chars[start..end].iter().collect();
         let s = s.trim_start_matches(['”', '’', ' ']).trim();
         Some(s.to_string())

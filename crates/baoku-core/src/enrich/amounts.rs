@@ -547,4 +547,29 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!((a[0].paragraph, a[0].offset), (2, 6));
     }
+
+    #[test]
+    fn the_sentence_of_an_amount() {
+        use crate::model::{Article, Kind};
+        let mut a = Article::new("x", "p.txt", Kind::News);
+        a.paragraphs = vec![
+            "开头。".into(),
+            "“我们贷款300万元。”3月24日，他说。余额114.89亿元，同比增长8.16%；另一句".into(),
+        ];
+        a.amounts = amounts_in(&a.paragraphs[1], 1);
+        let s: Vec<String> = a
+            .amounts
+            .iter()
+            .filter_map(|x| a.amount_sentence(x))
+            .collect();
+        assert_eq!(
+            s,
+            vec!["“我们贷款300万元。”", "余额114.89亿元，同比增长8.16%；"]
+        );
+        let stale = Amount {
+            paragraph: 9,
+            ..a.amounts[0].clone()
+        };
+        assert_eq!(a.amount_sentence(&stale), None);
+    }
 }
