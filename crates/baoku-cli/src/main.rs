@@ -106,6 +106,12 @@ fn main() {
     }
 }
 
+/// Amounts, documents, organisations, people, related articles and
+/// continuation links (build time only; the browser reads the results).
+fn enrich(articles: &mut [Article]) {
+    baoku_core::enrich::enrich_all(articles);
+}
+
 /// Page files in `dir`, sorted by name, with the metadata for each.
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let meta_path = dir.join("pages.json");
@@ -185,12 +191,6 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     }
     enrich(&mut out);
     Ok(out)
-}
-
-/// Amounts, documents, organisations, people, related articles and
-/// continuation links (build time only; the browser reads the results).
-fn enrich(articles: &mut [Article]) {
-    baoku_core::enrich::enrich_all(articles);
 }
 
 fn corpus_chars(articles: &[Article]) -> BTreeSet<char> {

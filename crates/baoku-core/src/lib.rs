@@ -18,5 +18,5 @@ pub mod text;
 
 pub use data::{DataError, Manifest, PagesMeta, Shard, FORMAT_VERSION};
 pub use fold::Folder;
-pub use model::{Amount, Article, Kind, PageMeta, Person};
+pub use model::{Article, Kind, PageMeta};
 pub use search::{Index, Query, SearchRequest, SearchResults, Sort};
