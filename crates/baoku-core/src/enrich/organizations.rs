@@ -8,8 +8,9 @@
 //! until a function word or verb that introduces it (从, 是, 经, 邀请…), a
 //! punctuation mark, or the place that starts it (市, 山东, 临清市…). It is
 //! kept only when it is a *named* organisation: it starts with a place or
-//! administrative level, contains a proper name (jieba's ns/nr/nz/nt/j
-//! tags), or is a registered company form (…有限公司). So 物业公司, 该公司,
+//! administrative level, contains a proper name (jieba's ns/nr/nz/nt tags;
+//! j abbreviations for businesses: 邮储银行), or is a registered company
+//! form (…有限公司). So 物业公司, 该公司,
 //! 28家银行 and 装卸平台 are not organisations. A declared 简称 and the same
 //! body with or without its place prefix (市政府 / 聊城市政府) merge.
 
@@ -20,7 +21,7 @@ use super::people::TITLES;
 use super::{Extractor, Pos, Word};
 use crate::gazetteer::DIVISIONS;
 use crate::model::Article;
-use crate::text::is_han;
+use crate::text::{is_han, remove_layout_spaces};
 
 fn suffix_of(word: &str) -> Option<(&'static str, SuffixClass)> {
     if NOT_SUFFIX_WORDS.contains(&word)
@@ -117,7 +118,9 @@ pub fn organizations_in(ex: &Extractor, a: &Article) -> Vec<String> {
         .chain(a.subheadline.iter())
         .chain(a.paragraphs.iter());
     for t in texts {
-        for (name, declared) in in_text(ex, t) {
+        // Names broken by layout ("山东追溯信息 科技有限公司") are whole again.
+        let t = remove_layout_spaces(t);
+        for (name, declared) in in_text(ex, &t) {
             if let Some(s) = declared {
                 short.push((s, name.clone()));
             }
@@ -551,5 +554,13 @@ mod tests {
     fn organisations_jieba_knows_as_one_word() {
         assert_eq!(orgs("公司与华为技术有限公司合作"), vec!["华为技术有限公司"]);
         assert!(orgs("物业公司承诺").is_empty());
+    }
+
+    #[test]
+    fn layout_spaces_inside_a_name() {
+        assert_eq!(
+            orgs("他是山东追溯信息 科技有限公司总经理"),
+            vec!["山东追溯信息科技有限公司"]
+        );
     }
 }

@@ -11,7 +11,7 @@
 
 use super::{Extractor, Pos};
 use crate::model::{Article, Person};
-use crate::text::is_han;
+use crate::text::{is_han, remove_layout_spaces};
 
 /// Titles and roles, longest first where one contains another.
 #[rustfmt::skip]
@@ -44,7 +44,7 @@ pub fn people_in(ex: &Extractor, a: &Article) -> Vec<Person> {
     let bylines: Vec<&str> = a.names().collect();
     let mut out: Vec<Person> = Vec::new();
     for p in &a.paragraphs {
-        for person in in_text(ex, p) {
+        for person in in_text(ex, &remove_layout_spaces(p)) {
             if bylines.contains(&person.name.as_str()) || out.iter().any(|o| o.name == person.name)
             {
                 continue;
@@ -196,6 +196,10 @@ mod tests {
     #[test]
     fn title_then_name() {
         assert_eq!(people("副市长周涛解读了政策。"), vec![p("周涛", "副市长")]);
+        assert_eq!(
+            people("副市长 周 涛解读了政策。"),
+            vec![p("周涛", "副市长")]
+        );
         assert_eq!(people("委员会主任李华说，"), vec![p("李华", "主任")]);
         assert_eq!(people("负责人张延飞介绍，"), vec![p("张延飞", "负责人")]);
         assert_eq!(
