@@ -245,11 +245,15 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
     }
     let mut end = i;
     let mut yuan = false;
-    if chars.get(i) == Some(&'元') && !yuan_word(chars.get(i + 1).copied()) {
+    if starts_with(chars, i, "人民币") && last_mag.is_some_and(|m| m >= 10_000) {
+        // 5亿人民币: the currency named instead of 元.
+        yuan = true;
+        end = i + 3;
+    } else if chars.get(i) == Some(&'元') && !yuan_word(chars.get(i + 1).copied()) {
         yuan = true;
         end = i + 1;
         let j = skip_spaces(chars, end);
-        for tail in ["左右", "以上", "多"] {
+        for tail in ["左右", "以上", "以下", "上下", "多"] {
             if starts_with(chars, j, tail) {
                 approx = true;
                 end = j + tail.chars().count();
@@ -275,7 +279,8 @@ fn parse_phrase(chars: &[char], start: usize) -> Option<Phrase> {
 fn yuan_word(next: Option<char>) -> bool {
     matches!(
         next,
-        Some('旦' | '宵' | '素' | '化' | '件' | '器' | '首' | '老' | '帅' | '年' | '月')
+        // 百亿元级 (a scale, "hundred-billion class") is no amount either.
+        Some('旦' | '宵' | '素' | '化' | '件' | '器' | '首' | '老' | '帅' | '年' | '月' | '级')
     )
 }
 
@@ -432,6 +437,14 @@ mod tests {
             vals("1亿2000万元"),
             vec![v("1亿2000万元", 120_000_000, false)]
         );
+        assert_eq!(
+            vals("融资5亿人民币"),
+            vec![v("5亿人民币", 500_000_000, false)]
+        );
+        assert_eq!(
+            vals("376.1亿元人民币"),
+            vec![v("376.1亿元", 37_610_000_000, false)]
+        );
         assert_eq!(vals("3千万元"), vec![v("3千万元", 30_000_000, false)]);
     }
 
@@ -538,6 +551,7 @@ mod tests {
         assert!(vals("一元化管理，多元发展，二元结构").is_empty());
         assert!(vals("出口100万美元").is_empty());
         assert!(vals("型号A3000元件").is_empty());
+        assert!(vals("打造百亿元级产业集群").is_empty());
         assert!(vals("30万人就业，5万亩").is_empty());
     }
 
