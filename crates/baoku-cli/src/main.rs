@@ -223,6 +223,12 @@ fn read_query(query: Option<String>, file: Option<&Path>) -> Result<String> {
     Ok(q.to_string())
 }
 
+/// Amounts, documents, organisations, people, related articles and
+/// continuation links (build time only; the browser reads the results).
+fn enrich(articles: &mut [Article]) {
+    baoku_core::enrich::enrich_all(articles);
+}
+
 /// Page files in `dir`, sorted by name, with the metadata for each.
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let mut meta = read_pages_meta(dir)?;
@@ -295,6 +301,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
             errors.join("\n  ")
         );
     }
+    enrich(&mut out);
     Ok(out)
 }
 

@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod dates;
+pub mod enrich;
 pub mod fold;
 pub mod gazetteer;
 pub mod model;

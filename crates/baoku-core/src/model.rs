@@ -111,6 +111,58 @@ pub struct Article {
     pub places: Vec<String>,
     #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// Money amounts in the body, in reading order (see [`Amount`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<Amount>,
+    /// Titles of documents cited in 《》, without the brackets; 简称 forms
+    /// resolved to the full title; first mention first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    /// Companies, government bodies, banks, platforms named in the text,
+    /// deduplicated (a declared 简称 merges into the full name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<String>,
+    /// People named in the text with their title or role (not the bylines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Ids of up to five related articles, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    /// Id of the article this one continues in (its `continued_on` page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues_in: Option<String>,
+    /// Id of the article this one is the continuation of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued_from: Option<String>,
+}
+
+/// One money amount as printed, e.g. `114.89亿元`, `超1亿元`, `8000余万元`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amount {
+    /// The amount as printed, layout spaces removed, including an
+    /// approximation word (近/约/超/逾…) that precedes it.
+    pub text: String,
+    /// The value in whole yuan (`u64`; fractions of a yuan are dropped).
+    pub yuan: u64,
+    /// True for 余/多/近/约/超/逾/左右/以上 and similar.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approx: bool,
+    /// Index into `paragraphs` of the paragraph the amount is in.
+    pub paragraph: u32,
+    /// Character offset (Unicode scalar values, not bytes) in that
+    /// paragraph where the amount starts; [`Article::amount_sentence`]
+    /// gives the sentence around it.
+    pub offset: u32,
+}
+
+/// A person named in an article together with the title or role the text
+/// gives them (`副市长` 周涛, `负责人` 张延飞).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    /// The title or role as printed directly before the name, without the
+    /// organisation (`副市长`, `局长`, `负责人`, `村民`).
+    pub title: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -139,7 +191,38 @@ impl Article {
             continued_on: None,
             places: vec![],
             paragraphs: vec![],
+            amounts: vec![],
+            documents: vec![],
+            organizations: vec![],
+            people: vec![],
+            related: vec![],
+            continues_in: None,
+            continued_from: None,
         }
+    }
+
+    /// The sentence an amount comes from (for a "key figures" list): the
+    /// text between the sentence ends (。！？；) around `amount.offset`.
+    pub fn amount_sentence(&self, amount: &Amount) -> Option<String> {
+        let p = self.paragraphs.get(amount.paragraph as usize)?;
+        let chars: Vec<char> = p.chars().collect();
+        let at = amount.offset as usize;
+        if at >= chars.len() {
+            return None;
+        }
+        let end_of = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
+        let start = chars[..at].iter().rposition(|&c| end_of(c)).map_or(0, |i| i + 1);
+        let mut end = chars[at..]
+            .iter()
+            .position(|&c| end_of(c))
+            .map_or(chars.len(), |i| at + i + 1);
+        // A closing quote after the full stop belongs to the sentence.
+        while end < chars.len() && matches!(chars[end], '”' | '’' | '"') {
+            end += 1;
+        }
+        let s: String = chars[start..end].iter().collect();
+        let s = s.trim_start_matches(['”', '’', ' ']).trim();
+        Some(s.to_string())
     }
 
     /// Every person credited, in byline order.
