@@ -1,0 +1,181 @@
+//! Headings: what can be a headline, and how a heading group splits into
+//! kicker, headline and subheadline. Layout rule owned here: a kicker is
+//! short or set apart, a subheadline starts with ——, a headline wrapped over
+//! two lines is one headline.
+
+use super::lines::Line;
+use super::HEADING_LINE_MAX;
+use crate::dates;
+use crate::text::{collapse_spaces, ends_sentence, is_space, visible_len};
+
+pub(super) fn is_date_line(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let m = dates::mentions(&s);
+    m.len() == 1 && m[0].text == s
+}
+
+/// Could this block of text lines be a headline (or kicker / subheadline)?
+pub(super) fn heading_like(lines: &[&Line]) -> bool {
+    if lines.is_empty() || lines.len() > 3 {
+        return false;
+    }
+    let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
+    if total > 60 {
+        return false;
+    }
+    let commas: usize = lines
+        .iter()
+        .map(|l| l.text.matches(['，', ',', '、']).count())
+        .sum();
+    if commas > 1 {
+        return false;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if visible_len(t) > HEADING_LINE_MAX || is_date_line(t) {
+            return false;
+        }
+        if t.contains(['。', '；', ';', '@', '＠']) || t.contains("电话") || t.contains("邮箱")
+        {
+            return false;
+        }
+        if t.matches(['，', ',', '、']).count() > 1 {
+            return false;
+        }
+        // "目前，…": a short clause then a comma opens a sentence, not a headline.
+        if let Some(p) = t.find(['，', ',']) {
+            if visible_len(&t[..p]) <= 4 {
+                return false;
+            }
+        }
+        let last = t.chars().last().unwrap_or(' ');
+        // Headlines may exclaim or ask ("让城市更美好！"); only short ones do.
+        let exclaims = matches!(last, '！' | '？' | '!' | '?') && visible_len(t) <= 24;
+        if matches!(last, '，' | '、' | '：' | ':' | ',' | '（' | '(')
+            || (ends_sentence(t) && !exclaims)
+        {
+            return false;
+        }
+        // Text that starts mid-sentence (closing punctuation first) is a
+        // fragment of a broken paragraph.
+        let first = t.chars().next().unwrap_or(' ');
+        if i == 0 && matches!(first, '，' | '。' | '、' | '）' | ')' | '”' | '：' | '；') {
+            return false;
+        }
+    }
+    true
+}
+/// Words that label a sidebar printed next to its article.
+pub(super) const SIDEBAR_LABELS: &[&str] = &[
+    "记者感言",
+    "记者手记",
+    "采访手记",
+    "编后",
+    "编后语",
+    "相关链接",
+    "链接",
+    "背景链接",
+    "短评",
+    "小贴士",
+];
+
+pub(super) fn is_sidebar_label(lines: &[String]) -> bool {
+    lines
+        .iter()
+        .any(|l| SIDEBAR_LABELS.contains(&l.trim_matches(is_space).trim_end_matches(['：', ':'])))
+}
+
+pub(super) fn strong_heading(lines: &[String], md: bool) -> bool {
+    md || is_sidebar_label(lines)
+        || lines
+            .iter()
+            .any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
+}
+/// Split heading lines into kicker, headline and subheadline.
+pub(super) fn split_heading(
+    lines: &[String],
+    gaps: &[usize],
+    md: bool,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| collapse_spaces(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return (None, None, None);
+    }
+    if md {
+        // Equal-level markdown headings read as one headline.
+        return (None, Some(lines.join(" ")), None);
+    }
+    // A kicker may end with a dash that leads into the headline (…高唐县——).
+    if let Some(k) = lines
+        .iter()
+        .position(|l| l.ends_with("——") && !l.starts_with("——"))
+    {
+        if k + 1 < lines.len() {
+            let kicker = lines[k].trim_end_matches('—').to_string();
+            let rest = &lines[k + 1..];
+            let shifted: Vec<usize> = gaps
+                .iter()
+                .filter(|&&g| g > k + 1)
+                .map(|g| g - k - 1)
+                .collect();
+            let (_, h, s) = split_heading(rest, &shifted, false);
+            return (Some(kicker), h, s);
+        }
+    }
+    let sub_at = lines
+        .iter()
+        .position(|l| l.starts_with("——") || l.starts_with("--"));
+    let (main, sub) = match sub_at {
+        Some(0) => (vec![], Some(lines.join(""))),
+        Some(k) => (lines[..k].to_vec(), Some(lines[k..].join(""))),
+        None => (lines.clone(), None),
+    };
+    if main.is_empty() {
+        return (None, sub, None);
+    }
+    let len = |s: &str| visible_len(s);
+    // Was the headline line set apart from the line above by a blank line?
+    // Kickers are; a headline wrapped onto a second line is not.
+    let b_idx = sub_at.unwrap_or(lines.len()).saturating_sub(1);
+    let set_apart = gaps.contains(&b_idx);
+    let is_kicker = |a: &str, b: &str| {
+        let a_t = a.trim_end_matches(['：', ':']);
+        len(a_t) <= 5 || (set_apart && len(a) * 5 <= len(b) * 4 && !a.contains(' '))
+    };
+    // Lines above a kicker + headline pair with a subheadline are banners
+    // or column names, not part of this article's heading.
+    let main: Vec<String> = if sub.is_some() && main.len() > 2 {
+        main[main.len() - 2..].to_vec()
+    } else {
+        main
+    };
+    match main.len() {
+        1 => (None, Some(main[0].clone()), sub),
+        _ if sub.is_some()
+            && !is_kicker(&main[main.len() - 2], &main[main.len() - 1])
+            && main[main.len() - 2].contains(' ') =>
+        {
+            (None, Some(main[main.len() - 1].clone()), sub)
+        }
+        _ => {
+            let (a, b) = (&main[main.len() - 2], &main[main.len() - 1]);
+            if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
+                // A two-part headline line, then its subheadline.
+                return (None, Some(a.clone()), Some(b.clone()));
+            }
+            if is_kicker(a, b) {
+                let kicker = a.trim_end_matches(['：', ':']).to_string();
+                return (Some(kicker), Some(b.clone()), sub);
+            }
+            if sub.is_none() && len(a) > len(b) + 4 && !a.ends_with(['的', '和', '与', '及']) {
+                return (None, Some(a.clone()), Some(b.clone()));
+            }
+            // A headline wrapped over two lines.
+            (None, Some(format!("{a}{b}")), sub)
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Lines: every line of the page text is classified (running text, 本报讯
+//! lead, byline, markdown heading, sidebar label, page pointer, furniture).
+//! Layout rule owned here: what a single line *is*, before any grouping;
+//! markers glued mid-line by extraction (本报讯, ■) start a new line.
+
+use super::bylines::is_byline_line;
+use super::headings::is_sidebar_label;
+use crate::text::is_space;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum LineKind {
+    Blank,
+    Text,
+    /// A markdown heading (`## ...`).
+    MdHeading,
+    /// A sidebar label on its own line (记者感言).
+    Label,
+    /// A 本报讯 / 新华社…电 line: an article starts here, byline inline.
+    Lead,
+    /// A byline on a line of its own (■ 本报记者 X; X 聊城报道).
+    Byline,
+    /// A byline that followed text on the same line: it closes a caption.
+    TrailingByline,
+    /// "详细报道见第7版": the heading before it is a teaser.
+    Pointer(String),
+    Furniture,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) kind: LineKind,
+    /// (下转第7版) found on this line.
+    pub(super) continued: Option<String>,
+}
+
+pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
+    for open in ['(', '（'] {
+        for word in ["下转", "转第", "上接"] {
+            let pat = format!("{open}{word}");
+            if let Some(p) = s.find(&pat) {
+                let rest = &s[p + pat.len()..];
+                if let Some(q) = rest.find([')', '）']) {
+                    let inner: String = rest[..q].chars().filter(|c| !is_space(*c)).collect();
+                    if inner.chars().count() <= 8 {
+                        let close_len = rest[q..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                        let mut out = s[..p].to_string();
+                        out.push_str(&rest[q + close_len..]);
+                        let page = inner.trim_start_matches('第').trim_end_matches('版');
+                        let target = (word != "上接").then(|| format!("第{page}版"));
+                        return (out.trim().to_string(), target);
+                    }
+                }
+            }
+        }
+    }
+    (s.to_string(), None)
+}
+
+/// A 本报讯 / 新华社北京3月25日电 opening.
+pub(super) fn lead_prefix_len(s: &str) -> Option<usize> {
+    let t: String = s.chars().filter(|c| !is_space(*c)).take(24).collect();
+    if t.starts_with("本报讯") {
+        return Some(3);
+    }
+    // "本报聊城3月25日讯" / "新华社北京3月25日电": an agency or paper, a
+    // place and date, then 讯 or 电 and a parenthesised byline.
+    let cs: Vec<char> = t.chars().collect();
+    for (i, c) in cs.iter().enumerate().take(20) {
+        if (*c == '讯' || *c == '电') && i >= 2 && matches!(cs.get(i + 1), Some('（') | Some('('))
+        {
+            let head: String = cs[..i].iter().collect();
+            if head.starts_with("本报") || head.contains("社") {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn is_furniture(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    if s.is_empty() {
+        return false;
+    }
+    const EXACT: &[&str] = &["今日导读", "导读", "本版导读", "要闻", "综合", "广告"];
+    if EXACT.contains(&s.as_str()) {
+        return true;
+    }
+    // 第2版, A3版, 第2版：要闻
+    let page_label = |x: &str| {
+        let x = x.trim_start_matches('第');
+        x.ends_with('版')
+            && x.chars().count() <= 5
+            && x.chars().take_while(|c| c.is_ascii_alphanumeric()).count() >= 1
+    };
+    if page_label(&s) {
+        return true;
+    }
+    for label in [
+        "责任编辑",
+        "本版编辑",
+        "编辑",
+        "美编",
+        "校对",
+        "组版",
+        "版式",
+    ] {
+        if let Some(rest) = s.strip_prefix(label) {
+            if rest.starts_with(['：', ':']) && s.chars().count() <= 24 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A bare page label ("第2版", "A3版"): in a contents box it points the
+/// teasers above it to that page.
+pub(super) fn page_label(t: &str) -> Option<String> {
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let inner = s.strip_prefix('第').unwrap_or(&s).strip_suffix('版')?;
+    (!inner.is_empty()
+        && inner.chars().count() <= 3
+        && inner.chars().all(|c| c.is_ascii_alphanumeric()))
+    .then(|| format!("第{inner}版"))
+}
+
+pub(super) fn pointer_target(t: &str) -> Option<String> {
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    for pre in ["详细报道见", "详见", "详细内容见", "全文见", "见"] {
+        if let Some(rest) = s.strip_prefix(pre) {
+            let rest = rest.trim_end_matches(['。', ')', '）']);
+            let inner = rest.trim_start_matches('第');
+            if inner.ends_with('版') && inner.chars().count() <= 5 {
+                return Some(format!("第{}", inner));
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn split_markers(line: &str) -> Vec<String> {
+    // A lead or a ■ byline that starts mid-line begins a new line: PDF
+    // extraction glued a headline to the next lead, or a caption to its byline.
+    let mut parts = vec![];
+    let mut rest = line.to_string();
+    loop {
+        let cut = ["本报讯", "■"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .filter(|&p| p > 0 && !rest[..p].trim().is_empty())
+            .min();
+        match cut {
+            Some(p) => {
+                parts.push(rest[..p].trim().to_string());
+                rest = rest[p..].to_string();
+            }
+            None => break,
+        }
+    }
+    parts.push(rest.trim().to_string());
+    parts
+}
+
+pub(super) fn classify(page: &str) -> Vec<Line> {
+    let page = page.strip_prefix('\u{FEFF}').unwrap_or(page);
+    let mut out = Vec::new();
+    for raw in page.split('\n') {
+        let raw = raw.trim_end_matches('\r');
+        let trimmed = raw.trim_matches(is_space);
+        if trimmed.is_empty() {
+            out.push(Line {
+                text: String::new(),
+                kind: LineKind::Blank,
+                continued: None,
+            });
+            continue;
+        }
+        if let Some(h) = trimmed.strip_prefix('#') {
+            let h = h.trim_start_matches('#').trim_matches(is_space);
+            if !h.is_empty() {
+                out.push(Line {
+                    text: h.to_string(),
+                    kind: LineKind::MdHeading,
+                    continued: None,
+                });
+            }
+            continue;
+        }
+        let (stripped, continued) = strip_continuation(trimmed);
+        let parts = split_markers(&stripped);
+        let nparts = parts.len();
+        for (pi, part) in parts.into_iter().enumerate() {
+            if part.is_empty() {
+                continue;
+            }
+            let kind = if let Some(p) = pointer_target(&part).or_else(|| page_label(&part)) {
+                LineKind::Pointer(p)
+            } else if is_furniture(&part) {
+                LineKind::Furniture
+            } else if is_sidebar_label(std::slice::from_ref(&part)) {
+                LineKind::Label
+            } else if lead_prefix_len(&part).is_some() {
+                LineKind::Lead
+            } else if is_byline_line(&part) {
+                if pi > 0 {
+                    LineKind::TrailingByline
+                } else {
+                    LineKind::Byline
+                }
+            } else {
+                LineKind::Text
+            };
+            let continued = if pi + 1 == nparts {
+                continued.clone()
+            } else {
+                None
+            };
+            out.push(Line {
+                text: part,
+                kind,
+                continued,
+            });
+        }
+    }
+    out
+}

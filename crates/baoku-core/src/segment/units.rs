@@ -1,0 +1,188 @@
+//! Units: consecutive lines grouped into heading blocks, body runs, leads,
+//! bylines and pointers. Layout rule owned here: a short block of text lines
+//! between blank lines reads as a heading unless the text around it shows a
+//! sentence running through it.
+
+use super::headings::{heading_like, is_date_line};
+use super::lines::{Line, LineKind};
+use super::paragraphs::ends_block;
+use super::HEADING_LINE_MAX;
+use crate::text::{collapse_spaces, visible_len};
+
+#[derive(Debug, Clone)]
+pub(super) enum Unit {
+    /// Consecutive heading lines (blank lines between them allowed).
+    Heading {
+        lines: Vec<String>,
+        md: bool,
+        /// Indices of lines that follow a blank line.
+        gaps: Vec<usize>,
+    },
+    /// Lines of running text; `None` marks a blank line.
+    Body(Vec<Option<Line>>),
+    Lead(Line),
+    Byline {
+        text: String,
+        trailing: bool,
+    },
+    Pointer(String),
+}
+
+pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    let n = lines.len();
+    while i < n {
+        let l = &lines[i];
+        match &l.kind {
+            LineKind::Blank | LineKind::Furniture => {
+                if matches!(l.kind, LineKind::Blank) {
+                    match units.last_mut() {
+                        Some(Unit::Body(b)) => b.push(None),
+                        // Keep the break after a one-line lead paragraph.
+                        Some(Unit::Lead(_)) => units.push(Unit::Body(vec![None])),
+                        _ => {}
+                    }
+                }
+                i += 1;
+            }
+            LineKind::Pointer(p) => {
+                units.push(Unit::Pointer(p.clone()));
+                i += 1;
+            }
+            LineKind::Lead => {
+                units.push(Unit::Lead(l.clone()));
+                i += 1;
+            }
+            LineKind::Byline | LineKind::TrailingByline => {
+                let trailing = l.kind == LineKind::TrailingByline;
+                let mut text = l.text.clone();
+                i += 1;
+                // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y).
+                while i < n
+                    && lines[i].kind == LineKind::Byline
+                    && !lines[i].text.starts_with(['■', '●', '▲', '◆'])
+                {
+                    text.push(' ');
+                    text.push_str(&lines[i].text);
+                    i += 1;
+                }
+                units.push(Unit::Byline { text, trailing });
+            }
+            LineKind::Label => {
+                units.push(Unit::Heading {
+                    lines: vec![l.text.clone()],
+                    md: false,
+                    gaps: vec![],
+                });
+                i += 1;
+            }
+            LineKind::MdHeading => {
+                let mut hl = vec![l.text.clone()];
+                i += 1;
+                while i < n && matches!(lines[i].kind, LineKind::Blank | LineKind::MdHeading) {
+                    if lines[i].kind == LineKind::MdHeading {
+                        hl.push(lines[i].text.clone());
+                    }
+                    i += 1;
+                }
+                units.push(Unit::Heading {
+                    lines: hl,
+                    md: true,
+                    gaps: vec![],
+                });
+            }
+            LineKind::Text => {
+                let start = i;
+                while i < n && lines[i].kind == LineKind::Text {
+                    i += 1;
+                }
+                let block: Vec<&Line> = lines[start..i].iter().collect();
+                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_block(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
+                let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
+                // A short line right above a page pointer is a teaser ("清明，… / 第3版").
+                let before_pointer = block.len() <= 2
+                    && lines[i..]
+                        .iter()
+                        .find(|l| l.kind != LineKind::Blank)
+                        .is_some_and(|l| matches!(l.kind, LineKind::Pointer(_)))
+                    && block.iter().all(|l| {
+                        visible_len(&l.text) <= HEADING_LINE_MAX && !l.text.contains('。')
+                    });
+                // Text that goes on with closing punctuation continues a sentence
+                // that layout broke: what sits before it is not a headline.
+                let next_continues = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| {
+                        l.kind == LineKind::Text
+                            && l.text.starts_with([
+                                '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
+                            ])
+                    });
+                if (before_pointer || heading_like(&block))
+                    && !prev_is_body_mid
+                    && !continues_lead
+                    && !next_continues
+                {
+                    let texts: Vec<String> =
+                        block.iter().map(|l| collapse_spaces(&l.text)).collect();
+                    if let Some(Unit::Heading {
+                        lines: hl,
+                        md: false,
+                        gaps,
+                    }) = units.last_mut().filter(|u| heading_continues(u, &texts))
+                    {
+                        gaps.push(hl.len());
+                        hl.extend(texts);
+                    } else {
+                        units.push(Unit::Heading {
+                            lines: texts,
+                            md: false,
+                            gaps: vec![],
+                        });
+                    }
+                    continue;
+                }
+                let body: Vec<Option<Line>> = block.into_iter().cloned().map(Some).collect();
+                match units.last_mut() {
+                    Some(Unit::Body(b)) => b.extend(body),
+                    _ => units.push(Unit::Body(body)),
+                }
+            }
+        }
+    }
+    units
+}
+
+/// Does a heading block separated by a blank line belong to the heading
+/// group before it? Kicker + headline, headline + subheadline and a
+/// subheadline wrapped onto another line do; a run of separate headlines
+/// (a photo title, a teaser, the next story's headline) does not.
+pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
+    let Unit::Heading {
+        lines,
+        md: false,
+        gaps,
+    } = prev
+    else {
+        return false;
+    };
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let next_first = next.first().map(String::as_str).unwrap_or("");
+    let is_sub = |l: &str| l.starts_with("——") || l.starts_with("--");
+    if is_sub(next_first) || last.ends_with("——") {
+        return true;
+    }
+    // A long subheadline line wrapped onto one more line.
+    let sub_wrapped_already = gaps
+        .last()
+        .is_some_and(|&g| g + 1 == lines.len() && is_sub(&lines[g - 1]));
+    if is_sub(last) && visible_len(last) >= 16 && next.len() == 1 && !sub_wrapped_already {
+        return true;
+    }
+    // A single line (kicker or headline) and a single line after it.
+    lines.len() == 1 && next.len() == 1 && visible_len(last) <= 20
+}
