@@ -220,6 +220,14 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                         d.anchor = Anchor::BylineBelow;
                         d.extent = Extent::Closed;
                     }
+                } else if let Some(d) = drafts.last_mut().filter(|d| {
+                    // A byline continued on another line (■ 本报记者 X, then
+                    // 本报通讯员 Y after a column break): no text came between.
+                    d.is_open()
+                        && d.anchor == Anchor::BylineAbove
+                        && d.lines.iter().all(Option::is_none)
+                }) {
+                    d.byline.push(text.clone());
                 } else {
                     start_new(&mut drafts, &mut slots, &mut pending_heading);
                     let d = drafts.last_mut().expect("new draft");

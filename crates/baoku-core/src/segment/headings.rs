@@ -4,6 +4,7 @@
 //! two lines is one headline.
 
 use super::lines::Line;
+use super::units::is_sub_line;
 use super::HEADING_LINE_MAX;
 use crate::dates;
 use crate::text::{collapse_spaces, ends_sentence, is_space, visible_len};
@@ -106,8 +107,12 @@ pub(super) fn split_heading(
         return (None, None, None);
     }
     if md {
-        // Equal-level markdown headings read as one headline.
-        return (None, Some(lines.join(" ")), None);
+        // Equal-level markdown headings read as one headline; a dash line
+        // under them is the subheadline.
+        let (main, sub): (Vec<String>, Vec<String>) =
+            lines.into_iter().partition(|l| !is_sub_line(l));
+        let sub = (!sub.is_empty()).then(|| sub.concat());
+        return (None, (!main.is_empty()).then(|| main.join(" ")), sub);
     }
     // A kicker may end with a dash that leads into the headline (…高唐县——).
     if let Some(k) = lines
@@ -138,44 +143,50 @@ pub(super) fn split_heading(
         return (None, sub, None);
     }
     let len = |s: &str| visible_len(s);
-    // Was the headline line set apart from the line above by a blank line?
-    // Kickers are; a headline wrapped onto a second line is not.
-    let b_idx = sub_at.unwrap_or(lines.len()).saturating_sub(1);
-    let set_apart = gaps.contains(&b_idx);
-    let is_kicker = |a: &str, b: &str| {
-        let a_t = a.trim_end_matches(['：', ':']);
-        len(a_t) <= 5 || (set_apart && len(a) * 5 <= len(b) * 4 && !a.contains(' '))
-    };
     // Lines above a kicker + headline pair with a subheadline are banners
     // or column names, not part of this article's heading.
-    let main: Vec<String> = if sub.is_some() && main.len() > 2 {
-        main[main.len() - 2..].to_vec()
+    let off = if sub.is_some() && main.len() > 2 {
+        main.len() - 2
     } else {
-        main
+        0
     };
-    match main.len() {
-        1 => (None, Some(main[0].clone()), sub),
-        _ if sub.is_some()
-            && !is_kicker(&main[main.len() - 2], &main[main.len() - 1])
-            && main[main.len() - 2].contains(' ') =>
-        {
-            (None, Some(main[main.len() - 1].clone()), sub)
-        }
-        _ => {
-            let (a, b) = (&main[main.len() - 2], &main[main.len() - 1]);
-            if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
-                // A two-part headline line, then its subheadline.
-                return (None, Some(a.clone()), Some(b.clone()));
-            }
-            if is_kicker(a, b) {
-                let kicker = a.trim_end_matches(['：', ':']).to_string();
-                return (Some(kicker), Some(b.clone()), sub);
-            }
-            if sub.is_none() && len(a) > len(b) + 4 && !a.ends_with(['的', '和', '与', '及']) {
-                return (None, Some(a.clone()), Some(b.clone()));
-            }
-            // A headline wrapped over two lines.
-            (None, Some(format!("{a}{b}")), sub)
-        }
+    let main: Vec<String> = main[off..].to_vec();
+    // A kicker ends with a colon, is very short, or is set apart from the
+    // headline by a blank line (kickers are; a wrapped headline is not).
+    let is_kicker = |a: &str, b: &str, apart: bool| {
+        let a_t = a.trim_end_matches(['：', ':']);
+        a_t.len() < a.len()
+            || len(a_t) <= 3
+            || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4))
+    };
+    let apart = |i: usize| gaps.contains(&(i + off));
+    if main.len() == 1 {
+        return (None, Some(main[0].clone()), sub);
     }
+    if sub.is_some() && !is_kicker(&main[0], &main[1], apart(1)) && main[0].contains(' ') {
+        return (None, Some(main[1].clone()), sub);
+    }
+    if main.len() >= 3 {
+        // A kicker, then a headline wrapped over the other lines.
+        let rest = main[1..].concat();
+        if is_kicker(&main[0], &rest, apart(1)) {
+            let kicker = main[0].trim_end_matches(['：', ':']).to_string();
+            return (Some(kicker), Some(rest), sub);
+        }
+        return (None, Some(main.concat()), sub);
+    }
+    let (a, b) = (&main[0], &main[1]);
+    if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
+        // A two-part headline line, then its subheadline.
+        return (None, Some(a.clone()), Some(b.clone()));
+    }
+    if is_kicker(a, b, apart(1)) {
+        let kicker = a.trim_end_matches(['：', ':']).to_string();
+        return (Some(kicker), Some(b.clone()), sub);
+    }
+    if sub.is_none() && len(a) > len(b) + 4 && !a.ends_with(['的', '和', '与', '及']) {
+        return (None, Some(a.clone()), Some(b.clone()));
+    }
+    // A headline wrapped over two lines.
+    (None, Some(format!("{a}{b}")), sub)
 }

@@ -4,8 +4,9 @@
 //! markers glued mid-line by extraction (本报讯, ■) start a new line.
 
 use super::bylines::is_byline_line;
-use super::headings::is_sidebar_label;
-use crate::text::is_space;
+use super::bylines::is_name;
+use super::headings::{is_date_line, is_sidebar_label};
+use crate::text::{is_han, is_space};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum LineKind {
@@ -84,35 +85,77 @@ pub(super) fn is_furniture(t: &str) -> bool {
         return false;
     }
     const EXACT: &[&str] = &["今日导读", "导读", "本版导读", "要闻", "综合", "广告"];
-    if EXACT.contains(&s.as_str()) {
+    if EXACT.contains(&s.as_str()) || is_page_label(&s) {
         return true;
     }
-    // 第2版, A3版, 第2版：要闻
-    let page_label = |x: &str| {
-        let x = x.trim_start_matches('第');
-        x.ends_with('版')
-            && x.chars().count() <= 5
-            && x.chars().take_while(|c| c.is_ascii_alphanumeric()).count() >= 1
-    };
-    if page_label(&s) {
-        return true;
-    }
-    for label in [
-        "责任编辑",
-        "本版编辑",
-        "编辑",
-        "美编",
-        "校对",
-        "组版",
-        "版式",
-    ] {
-        if let Some(rest) = s.strip_prefix(label) {
-            if rest.starts_with(['：', ':']) && s.chars().count() <= 24 {
-                return true;
+    running_head(t)
+}
+
+/// 第2版, A3版.
+fn is_page_label(x: &str) -> bool {
+    let x = x.trim_start_matches('第');
+    x.ends_with('版')
+        && x.chars().count() <= 5
+        && x.chars().take_while(|c| c.is_ascii_alphanumeric()).count() >= 1
+}
+
+/// Roles in a page's editorial credits (责任编辑 X 校对 Y).
+const EDITOR_ROLES: &[&str] = &[
+    "责任编辑",
+    "本版编辑",
+    "美术编辑",
+    "编辑",
+    "美编",
+    "校对",
+    "组版",
+    "版式",
+    "审校",
+    "终审",
+];
+
+/// A running header or footer: the issue date, weekday, page label, desk
+/// name and editorial credits, in any order and with any separators
+/// ("2025年3月26日 星期三 · 第7版 要闻 · 责任编辑 X 校对 Y"). It needs a
+/// weekday, a page label or a credit; every other part must be a date or a
+/// short label.
+fn running_head(t: &str) -> bool {
+    let parts = t
+        .split(|c: char| is_space(c) || matches!(c, '·' | '|' | '｜' | '•' | '：' | ':' | '／'))
+        .filter(|p| !p.is_empty());
+    let mut strong = false;
+    let mut after_role = false;
+    let mut n = 0;
+    for p in parts {
+        n += 1;
+        if n > 16 {
+            return false;
+        }
+        if let Some(r) = EDITOR_ROLES.iter().find(|r| p.starts_with(*r)) {
+            let rest = &p[r.len()..];
+            if rest.is_empty() || is_name(rest) {
+                strong = true;
+                after_role = true;
+                continue;
             }
         }
+        if after_role && is_name(p) {
+            continue;
+        }
+        after_role = false;
+        if is_page_label(p) || is_weekday(p) {
+            strong = true;
+        } else if !(is_date_line(p) || (p.chars().count() <= 4 && p.chars().all(is_han))) {
+            return false;
+        }
     }
-    false
+    strong
+}
+
+fn is_weekday(p: &str) -> bool {
+    let cs: Vec<char> = p.chars().collect();
+    cs.len() == 3
+        && (p.starts_with("星期") || p.starts_with("礼拜"))
+        && matches!(cs[2], '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天')
 }
 
 /// A bare page label ("第2版", "A3版"): in a contents box it points the

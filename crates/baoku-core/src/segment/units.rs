@@ -86,6 +86,21 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     }
                     i += 1;
                 }
+                // A subheadline (——…) set under markdown headings, maybe wrapped.
+                if i < n && lines[i].kind == LineKind::Text && is_sub_line(&lines[i].text) {
+                    let mut sub = collapse_spaces(&lines[i].text);
+                    i += 1;
+                    while i < n
+                        && lines[i].kind == LineKind::Text
+                        && !ends_block(&sub)
+                        && visible_len(&sub) + visible_len(&lines[i].text) <= 2 * HEADING_LINE_MAX
+                        && heading_like(&[&lines[i]])
+                    {
+                        sub.push_str(&collapse_spaces(&lines[i].text));
+                        i += 1;
+                    }
+                    hl.push(sub);
+                }
                 units.push(Unit::Heading {
                     lines: hl,
                     md: true,
@@ -185,4 +200,9 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
     }
     // A single line (kicker or headline) and a single line after it.
     lines.len() == 1 && next.len() == 1 && visible_len(last) <= 20
+}
+
+/// A subheadline line: it opens with a dash.
+pub(super) fn is_sub_line(l: &str) -> bool {
+    l.starts_with("——") || l.starts_with("--")
 }
