@@ -94,7 +94,10 @@ pub(super) fn byline_tokens(s: &str) -> Vec<String> {
 
 pub(super) fn is_name(t: &str) -> bool {
     let n = t.chars().count();
-    (2..=4).contains(&n) && t.chars().all(is_han)
+    // A role word cut by a line break (本报记 / 者, 通讯 / 员) is no name.
+    (2..=4).contains(&n)
+        && t.chars().all(is_han)
+        && !ROLE_WORDS.iter().any(|(w, _)| w.starts_with(t))
 }
 
 pub(super) fn is_dispatch_place(t: &str) -> bool {
@@ -204,4 +207,37 @@ pub(super) fn split_lead(p: &str) -> (Option<String>, String) {
         }
     }
     (None, rest.to_string())
+}
+
+/// Join a byline line with the line layout wrapped it onto. A name or role
+/// word cut at the line end (吴兆 / 旭, 本报记 / 者) continues without a
+/// break; otherwise the line break separated two tokens (张洁 / 吴兆旭).
+pub(super) fn join_wrapped(a: &str, b: &str) -> String {
+    let a = a.trim_end_matches(is_space);
+    let b = b.trim_start_matches(is_space);
+    let last = a
+        .rsplit(|c: char| is_space(c) || matches!(c, '（' | '(' | '■'))
+        .next()
+        .unwrap_or("");
+    let first = b
+        .split(|c: char| is_space(c) || matches!(c, '）' | ')'))
+        .next()
+        .unwrap_or("");
+    let han = |s: &str| !s.is_empty() && s.chars().all(is_han);
+    let glued = format!("{last}{first}");
+    let cut_role = ROLE_WORDS
+        .iter()
+        .any(|(w, _)| glued.starts_with(w) && !last.starts_with(w) && w.len() > last.len());
+    let cut = han(last)
+        && han(first)
+        && !is_role_word(last)
+        && !is_role_word(first)
+        && (glued.chars().count() <= 3 || cut_role);
+    if a.is_empty() {
+        b.to_string()
+    } else if cut {
+        format!("{a}{b}")
+    } else {
+        format!("{a} {b}")
+    }
 }

@@ -2,7 +2,7 @@
 //! paragraphs joined), then per-page facts: datelines, issue date, places,
 //! stable ids.
 
-use super::bylines::{parse_byline, split_lead, trailing_signature, Byline};
+use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{assign_headings, segment_drafts, Anchor, Draft};
 use super::headings::{is_date_line, split_heading};
 use super::lines::{classify, Line, LineKind};
@@ -12,7 +12,7 @@ use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
 use crate::gazetteer;
 use crate::model::{Article, Kind, PageMeta};
-use crate::text::{self, is_han, is_space};
+use crate::text::{self, is_space};
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
@@ -70,15 +70,8 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
             let mut raw = String::new();
             let mut used = 0;
             for l in lines.iter().take(take).flatten() {
-                // A surname left alone at a line end continues on the next line (贾 / 明鑫).
-                let cut_name = raw
-                    .rsplit(is_space)
-                    .next()
-                    .is_some_and(|t| t.chars().count() == 1 && t.chars().all(is_han));
-                if !raw.is_empty() && !cut_name {
-                    raw.push(' ');
-                }
-                raw.push_str(&l.text);
+                // A name cut at a line end continues on the next line (贾 / 明鑫).
+                raw = join_wrapped(&raw, &l.text);
                 used += 1;
                 if raw.contains(['）', ')']) {
                     break;

@@ -3,6 +3,7 @@
 //! between blank lines reads as a heading unless the text around it shows a
 //! sentence running through it.
 
+use super::bylines::{is_byline_line, join_wrapped, parse_byline};
 use super::headings::{heading_like, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
@@ -58,13 +59,18 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let trailing = l.kind == LineKind::TrailingByline;
                 let mut text = l.text.clone();
                 i += 1;
-                // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y).
-                while i < n
-                    && lines[i].kind == LineKind::Byline
-                    && !lines[i].text.starts_with(['■', '●', '▲', '◆'])
-                {
-                    text.push(' ');
-                    text.push_str(&lines[i].text);
+                // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y;
+                // ■ 本报记 / 者 X; 记者 X 通讯员 Y / Z 聊城报道).
+                while i < n && !lines[i].text.starts_with(['■', '●', '▲', '◆']) {
+                    let joined = join_wrapped(&text, &lines[i].text);
+                    let wrapped_part = matches!(lines[i].kind, LineKind::Text | LineKind::Byline)
+                        && visible_len(&lines[i].text) <= 16
+                        && is_byline_line(&joined)
+                        && parse_byline(&joined) != parse_byline(&text);
+                    if lines[i].kind != LineKind::Byline && !wrapped_part {
+                        break;
+                    }
+                    text = joined;
                     i += 1;
                 }
                 units.push(Unit::Byline { text, trailing });
