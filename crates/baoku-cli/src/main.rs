@@ -108,6 +108,30 @@ fn main() {
 
 /// Page files in `dir`, sorted by name, with the metadata for each.
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
+    Ok(load_page_reports(dir, infer_dates)?
+        .into_iter()
+        .flat_map(|(_, r)| r.articles)
+        .collect())
+}
+
+/// One line per page file on stderr: articles, characters kept, characters
+/// dropped as furniture; a warning for a file that yields no article.
+fn print_page_summary(reports: &[(String, segment::PageReport)]) {
+    for (name, r) in reports {
+        eprintln!(
+            "{name}: {} articles, {} characters kept, {} dropped as furniture",
+            r.articles.len(),
+            r.kept_chars(),
+            r.dropped_chars()
+        );
+        if r.articles.is_empty() {
+            eprintln!("baoku: warning: {name} yields no article");
+        }
+    }
+}
+
+/// Like `load_pages`, keeping each file's segmentation report.
+fn load_page_reports(dir: &Path, infer_dates: bool) -> Result<Vec<(String, segment::PageReport)>> {
     let meta_path = dir.join("pages.json");
     let mut meta = if meta_path.exists() {
         let s = std::fs::read_to_string(&meta_path)
@@ -144,7 +168,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
     let chunk = jobs.len().div_ceil(threads);
-    let results: Vec<Result<Vec<Article>, String>> = std::thread::scope(|sc| {
+    let results: Vec<Result<(String, segment::PageReport), String>> = std::thread::scope(|sc| {
         let handles: Vec<_> = jobs
             .chunks(chunk.max(1))
             .map(|part| {
@@ -152,7 +176,9 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
                     part.iter()
                         .map(|(f, name, m)| {
                             decode::read_page(f)
-                                .map(|text| segment::segment_page(name, &text, m))
+                                .map(|text| {
+                                    (name.clone(), segment::segment_page_report(name, &text, m))
+                                })
                                 .map_err(|e| format!("{e:#}"))
                         })
                         .collect::<Vec<_>>()
@@ -171,7 +197,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(a) => out.extend(a),
+            Ok(a) => out.push(a),
             Err(e) => errors.push(e),
         }
     }
@@ -219,7 +245,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn build(pages: &Path, out: &Path, shard_size: usize) -> Result<()> {
-    let articles = load_pages(pages, false)?;
+    let reports = load_page_reports(pages, false)?;
+    print_page_summary(&reports);
+    let articles: Vec<Article> = reports.into_iter().flat_map(|(_, r)| r.articles).collect();
     let table = foldtable::FullFold::new().table_for(&corpus_chars(&articles));
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut shards = Vec::new();

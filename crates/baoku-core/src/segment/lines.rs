@@ -3,6 +3,7 @@
 //! Layout rule owned here: what a single line *is*, before any grouping;
 //! markers glued mid-line by extraction (本报讯, ■) start a new line.
 
+use super::account::leftover;
 use super::bylines::is_byline_line;
 use super::bylines::is_name;
 use super::headings::{is_date_line, is_sidebar_label};
@@ -206,7 +207,9 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
     parts
 }
 
-pub(super) fn classify(page: &str) -> Vec<Line> {
+/// Classify every line; text set aside as furniture (continuation markers,
+/// running heads, page pointers) is also pushed to `furniture`.
+pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
     let page = page.strip_prefix('\u{FEFF}').unwrap_or(page);
     let mut out = Vec::new();
     for raw in page.split('\n') {
@@ -232,6 +235,12 @@ pub(super) fn classify(page: &str) -> Vec<Line> {
             continue;
         }
         let (stripped, continued) = strip_continuation(trimmed);
+        if stripped.len() < trimmed.len() {
+            let marker = leftover([trimmed], [stripped.as_str()]);
+            if !marker.is_empty() {
+                furniture.push(marker);
+            }
+        }
         let parts = split_markers(&stripped);
         let nparts = parts.len();
         for (pi, part) in parts.into_iter().enumerate() {
@@ -255,6 +264,9 @@ pub(super) fn classify(page: &str) -> Vec<Line> {
             } else {
                 LineKind::Text
             };
+            if matches!(kind, LineKind::Pointer(_) | LineKind::Furniture) {
+                furniture.push(part.clone());
+            }
             let continued = if pi + 1 == nparts {
                 continued.clone()
             } else {

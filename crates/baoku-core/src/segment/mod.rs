@@ -18,8 +18,10 @@
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries and which article a heading belongs to |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
+//! | `account` | nothing lost: kept fields plus reported furniture |
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
 
+mod account;
 mod bylines;
 mod drafts;
 mod headings;
@@ -31,8 +33,9 @@ mod units;
 #[cfg(test)]
 mod tests;
 
+pub use account::{han_count, PageReport};
 pub use bylines::{parse_byline, Byline};
-pub use page::{infer_issue_date, segment_page};
+pub use page::{infer_issue_date, segment_page, segment_page_report};
 
 /// A caption is short: longer text before a byline is an article body.
 const CAPTION_MAX: usize = 400;

@@ -2,36 +2,130 @@
 //! paragraphs joined), then per-page facts: datelines, issue date, places,
 //! stable ids.
 
+use super::account::{article_fields, leftover, PageReport};
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
-use super::drafts::{assign_headings, segment_drafts, Anchor, Draft};
+use super::drafts::{assign_headings, segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, split_heading};
-use super::lines::{classify, Line, LineKind};
+use super::lines::{classify, is_furniture, Line, LineKind};
 use super::paragraphs::paragraphs;
 use super::units::build_units;
 use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
 use crate::gazetteer;
 use crate::model::{Article, Kind, PageMeta};
-use crate::text::{self, is_space};
+use crate::text::{self, collapse_spaces, is_han, is_space};
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
+    segment_page_report(source, text, meta).articles
+}
+
+/// Segment one page and report the text discarded as furniture.
+pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageReport {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines = classify(&text);
+    let mut furniture = Vec::new();
+    let lines = classify(&text, &mut furniture);
     let units = build_units(lines);
     let (mut drafts, slots) = segment_drafts(units);
     assign_headings(&mut drafts, &slots);
 
+    let blank = Article {
+        publication: meta.publication.clone(),
+        page: meta.page.clone(),
+        ..Article::new(String::new(), source, Kind::News)
+    };
     let mut arts: Vec<Article> = Vec::new();
-    for d in drafts.iter() {
+    // Heading groups no article took stand as items of their own.
+    let taken: Vec<bool> = (0..slots.len())
+        .map(|k| drafts.iter().any(|d| d.heading == Some(k)))
+        .collect();
+    let mut orphans: Vec<Vec<&HeadingSlot>> = vec![Vec::new(); drafts.len() + 1];
+    for (k, s) in slots.iter().enumerate() {
+        if !taken[k] && !s.lines.is_empty() {
+            orphans[s.prev.map_or(0, |p| p + 1)].push(s);
+        }
+    }
+    let orphan_item = |s: &HeadingSlot| {
+        let (k, h, sub) = split_heading(&s.lines, &s.gaps, s.md);
+        Article {
+            kicker: k,
+            headline: h,
+            subheadline: sub,
+            ..blank.clone()
+        }
+    };
+    for (di, d) in std::iter::once(None)
+        .chain(drafts.iter().map(Some))
+        .enumerate()
+    {
+        for s in &orphans[di] {
+            let a = orphan_item(s);
+            push_leftover(&mut furniture, s.lines.iter().map(String::as_str), &a);
+            arts.push(a);
+        }
+        let Some(d) = d else { continue };
+        let start = arts.len();
+        let mut sources: Vec<&str> = d.lines.iter().flatten().map(|l| l.text.as_str()).collect();
+        sources.extend(d.byline.iter().map(String::as_str));
+        if let Some(k) = d.heading {
+            sources.extend(slots[k].lines.iter().map(String::as_str));
+        }
+        if let Some((lines, _)) = &d.teaser {
+            sources.extend(lines.iter().map(String::as_str));
+        }
+        build_articles(d, &slots, &blank, &mut arts);
+        let kept: Vec<&str> = arts[start..].iter().flat_map(article_fields).collect();
+        let left = leftover(sources, kept);
+        if !left.is_empty() {
+            furniture.push(left);
+        }
+    }
+    // A page with no article at all still yields its text, as one untitled item.
+    if arts.is_empty() && !furniture.is_empty() {
+        let texts: Vec<String> = text
+            .split('\n')
+            .map(|l| collapse_spaces(l))
+            .filter(|l| l.chars().any(is_han) && !is_furniture(l))
+            .collect();
+        if !texts.is_empty() {
+            let a = Article {
+                paragraphs: texts,
+                ..blank.clone()
+            };
+            furniture = vec![leftover([text.as_str()], article_fields(&a))]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            arts.push(a);
+        }
+    }
+    finish_page(source, &mut arts, meta);
+    PageReport {
+        articles: arts,
+        furniture,
+    }
+}
+
+fn push_leftover<'a>(
+    furniture: &mut Vec<String>,
+    sources: impl IntoIterator<Item = &'a str>,
+    a: &'a Article,
+) {
+    let left = leftover(sources, article_fields(a));
+    if !left.is_empty() {
+        furniture.push(left);
+    }
+}
+
+/// The article (or contents-box teasers) a draft becomes.
+fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut Vec<Article>) {
+    {
         if d.is_empty() && d.heading.is_none() {
-            continue;
+            return;
         }
         let mut a = Article {
-            publication: meta.publication.clone(),
-            page: meta.page.clone(),
             continued_on: d.continued.clone(),
-            ..Article::new(String::new(), source, Kind::News)
+            ..blank.clone()
         };
         if let Some((lines, target)) = &d.teaser {
             // A contents box lists one teaser per line; a "——" line belongs
@@ -53,7 +147,7 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
                 t.continued_on = Some(target.clone());
                 arts.push(t);
             }
-            continue;
+            return;
         }
         if let Some(k) = d.heading {
             let (kk, h, s) = split_heading(&slots[k].lines, &slots[k].gaps, slots[k].md);
@@ -118,12 +212,10 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
         a.paragraphs = paras;
         a.kind = kind_of(d, &a);
         if a.paragraphs.is_empty() && a.headline.is_none() {
-            continue;
+            return;
         }
         arts.push(a);
     }
-    finish_page(source, &mut arts, meta);
-    arts
 }
 
 pub(super) fn kind_of(d: &Draft, a: &Article) -> Kind {
