@@ -6,6 +6,27 @@
 use crate::model::Article;
 use crate::text::is_han;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A cheap hasher for `char` keys (std's SipHash is slow for them).
+#[derive(Default)]
+pub(super) struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(21) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
 
 /// One page's articles and the text discarded from it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,7 +79,7 @@ pub(super) fn leftover<'a>(
     sources: impl IntoIterator<Item = &'a str>,
     kept: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let mut have: HashMap<char, usize> = HashMap::new();
+    let mut have: CharMap<usize> = CharMap::default();
     for s in kept {
         for c in s.chars().filter(|c| is_han(*c)) {
             *have.entry(c).or_default() += 1;

@@ -108,6 +108,11 @@ pub(super) fn is_dispatch_place(t: &str) -> bool {
 /// "names … X报道".
 pub(super) fn is_byline_line(s: &str) -> bool {
     let t = s.trim();
+    // At most ten short tokens, with a mark, a role word or a dispatch.
+    if t.len() > 200 || !t.contains(['■', '●', '▲', '◆', '者', '员', '生', '摄', '文', '图', '道'])
+    {
+        return false;
+    }
     let marked = t.starts_with(['■', '●', '▲', '◆']);
     let toks = byline_tokens(t);
     if toks.is_empty() || toks.len() > 10 {

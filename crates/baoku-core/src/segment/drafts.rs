@@ -2,11 +2,14 @@
 //! lead or a leading byline, a trailing byline closes a caption, and heading
 //! groups go to the neighbour whose body shares most of their wording.
 
+use super::account::CharHasher;
 use super::headings::{is_sidebar_label, strong_heading};
 use super::lines::{Line, LineKind};
 use super::units::Unit;
 use super::CAPTION_MAX;
-use crate::text::{self, ends_sentence, visible_len};
+use crate::text::{self, ends_sentence, is_han, visible_len};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// What fixes an article's start or end on the page.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -308,11 +311,11 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         let h = joined(s);
         let a = s
             .prev
-            .map(|p| text::overlap(&h, &bodies[p]))
+            .map(|p| heading_overlap(&h, &bodies[p]))
             .unwrap_or(-1.0);
         let b = s
             .next
-            .map(|n| text::overlap(&h, &bodies[n]))
+            .map(|n| heading_overlap(&h, &bodies[n]))
             .unwrap_or(-1.0);
         if s.md {
             direction += 1.0;
@@ -356,4 +359,26 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             drafts[p].heading = Some(k);
         }
     }
+}
+
+/// Fraction of a heading's character bigrams found in a body (as
+/// `text::overlap`), in one pass over the body with a set the size of the
+/// heading: linear in the body, whatever its length.
+fn heading_overlap(heading: &str, body: &str) -> f64 {
+    let hb = text::bigrams(heading);
+    if hb.is_empty() {
+        return 0.0;
+    }
+    let mut want: HashMap<(char, char), bool, BuildHasherDefault<CharHasher>> =
+        hb.iter().map(|b| (*b, false)).collect();
+    let mut prev: Option<char> = None;
+    for c in body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()) {
+        if let Some(p) = prev {
+            if let Some(seen) = want.get_mut(&(p, c)) {
+                *seen = true;
+            }
+        }
+        prev = Some(c);
+    }
+    hb.iter().filter(|b| want.get(*b) == Some(&true)).count() as f64 / hb.len() as f64
 }

@@ -10,6 +10,10 @@ use crate::dates;
 use crate::text::{collapse_spaces, ends_sentence, is_space, visible_len};
 
 pub(super) fn is_date_line(t: &str) -> bool {
+    // A date is short and names a day, month or year.
+    if t.len() > 64 || !t.contains(['年', '月', '日']) {
+        return false;
+    }
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
     let m = dates::mentions(&s);
     m.len() == 1 && m[0].text == s

@@ -37,6 +37,9 @@ pub(super) struct Line {
 }
 
 pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
+    if !s.contains(['(', '（']) {
+        return (s.to_string(), None);
+    }
     for open in ['(', '（'] {
         for word in ["下转", "转第", "上接"] {
             let pat = format!("{open}{word}");
@@ -61,6 +64,9 @@ pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
 
 /// A 本报讯 / 新华社北京3月25日电 opening.
 pub(super) fn lead_prefix_len(s: &str) -> Option<usize> {
+    if !s.contains(['讯', '电']) {
+        return None;
+    }
     let t: String = s.chars().filter(|c| !is_space(*c)).take(24).collect();
     if t.starts_with("本报讯") {
         return Some(3);
@@ -81,6 +87,12 @@ pub(super) fn lead_prefix_len(s: &str) -> Option<usize> {
 }
 
 pub(super) fn is_furniture(t: &str) -> bool {
+    // Every kind of furniture names one of these.
+    if !t.contains([
+        '版', '星', '礼', '编', '校', '审', '组', '导', '要', '综', '广',
+    ]) {
+        return false;
+    }
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
     if s.is_empty() {
         return false;
@@ -162,6 +174,9 @@ fn is_weekday(p: &str) -> bool {
 /// A bare page label ("第2版", "A3版"): in a contents box it points the
 /// teasers above it to that page.
 pub(super) fn page_label(t: &str) -> Option<String> {
+    if !t.contains('版') {
+        return None;
+    }
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
     let inner = s.strip_prefix('第').unwrap_or(&s).strip_suffix('版')?;
     (!inner.is_empty()
@@ -171,6 +186,9 @@ pub(super) fn page_label(t: &str) -> Option<String> {
 }
 
 pub(super) fn pointer_target(t: &str) -> Option<String> {
+    if !t.contains('版') {
+        return None;
+    }
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
     for pre in ["详细报道见", "详见", "详细内容见", "全文见", "见"] {
         if let Some(rest) = s.strip_prefix(pre) {
@@ -184,26 +202,28 @@ pub(super) fn pointer_target(t: &str) -> Option<String> {
     None
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Characters `split_markers` has looked at (tests check it is linear).
+    pub(super) static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 pub(super) fn split_markers(line: &str) -> Vec<String> {
     // A lead or a ■ byline that starts mid-line begins a new line: PDF
-    // extraction glued a headline to the next lead, or a caption to its byline.
+    // extraction glued a headline to the next lead, or a caption to its
+    // byline. One pass over the line: linear however long it is.
     let mut parts = vec![];
-    let mut rest = line.to_string();
-    loop {
-        let cut = ["本报讯", "■"]
-            .iter()
-            .filter_map(|m| rest.find(m))
-            .filter(|&p| p > 0 && !rest[..p].trim().is_empty())
-            .min();
-        match cut {
-            Some(p) => {
-                parts.push(rest[..p].trim().to_string());
-                rest = rest[p..].to_string();
-            }
-            None => break,
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        #[cfg(test)]
+        SCANNED.with(|s| s.set(s.get() + 1));
+        let marker = c == '■' || (c == '本' && line[i..].starts_with("本报讯"));
+        if marker && i > start && !line[start..i].trim().is_empty() {
+            parts.push(line[start..i].trim().to_string());
+            start = i;
         }
     }
-    parts.push(rest.trim().to_string());
+    parts.push(line[start..].trim().to_string());
     parts
 }
 
@@ -247,9 +267,14 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
             if part.is_empty() {
                 continue;
             }
-            let kind = if let Some(p) = pointer_target(&part).or_else(|| page_label(&part)) {
+            // Pointers, page labels and running heads are short lines.
+            let short = part.len() <= 240;
+            let kind = if let Some(p) = short
+                .then(|| pointer_target(&part).or_else(|| page_label(&part)))
+                .flatten()
+            {
                 LineKind::Pointer(p)
-            } else if is_furniture(&part) {
+            } else if short && is_furniture(&part) {
                 LineKind::Furniture
             } else if is_sidebar_label(std::slice::from_ref(&part)) {
                 LineKind::Label

@@ -1,7 +1,7 @@
 //! Unit tests of the segmenter on small hand-made pages.
 
 use super::bylines::{is_byline_line, parse_byline};
-use super::lines::strip_continuation;
+use super::lines::{split_markers, strip_continuation, SCANNED};
 use super::segment_page;
 use crate::model::{Kind, PageMeta};
 
@@ -166,4 +166,21 @@ fn continuation_marker_becomes_a_field_and_sidebar_is_separate() {
     assert!(arts[0].paragraphs.iter().all(|p| !p.contains("下转")));
     assert_eq!(arts[1].kind, Kind::Sidebar);
     assert_eq!(arts[1].headline.as_deref(), Some("记者感言"));
+}
+
+#[test]
+fn a_page_without_line_breaks_is_split_in_one_pass() {
+    let unit = "本报讯（记者 王五）3月25日，全市新增企业。■ 本报记者 李四 ";
+    for n in [500, 2000] {
+        let line = unit.repeat(n);
+        SCANNED.with(|s| s.set(0));
+        let parts = split_markers(&line);
+        assert_eq!(parts.len(), 2 * n);
+        // Each character is looked at once, however many markers there are.
+        assert_eq!(SCANNED.with(|s| s.get()), line.chars().count());
+    }
+    let page = unit.repeat(3000);
+    let arts = segment_page("p.txt", &page, &PageMeta::default());
+    assert_eq!(arts.len(), 3000);
+    assert!(arts.iter().all(|a| a.reporters.first().map(String::as_str) == Some("王五")));
 }
