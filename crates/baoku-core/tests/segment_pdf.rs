@@ -18,7 +18,12 @@ fn segment_pdf_extracted_pages() {
     for page in &manifest {
         let name = page["page"].as_str().unwrap();
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
-        let expected: Vec<_> = page["articles"].as_array().unwrap().iter().map(gold_from_json).collect();
+        let expected: Vec<_> = page["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(gold_from_json)
+            .collect();
         let got = segment(name, &text);
         total.add(score_articles(name, &got, &expected));
     }
@@ -26,8 +31,15 @@ fn segment_pdf_extracted_pages() {
     for f in total.failures.iter().take(if verbose { 400 } else { 20 }) {
         println!("  {f}");
     }
-    println!("{}", total.report(&format!("PDF-extracted ({} pages)", manifest.len())));
+    println!(
+        "{}",
+        total.report(&format!("PDF-extracted ({} pages)", manifest.len()))
+    );
     assert!(total.f1() >= 0.97, "F1 {:.3}", total.f1());
-    assert!(total.headlines() >= 0.93, "headlines {:.3}", total.headlines());
+    assert!(
+        total.headlines() >= 0.93,
+        "headlines {:.3}",
+        total.headlines()
+    );
     assert!(total.names() >= 0.98, "names {:.3}", total.names());
 }

@@ -188,7 +188,10 @@ pub(super) fn split_heading(
         let kicker = a.trim_end_matches(['：', ':']).to_string();
         return (Some(kicker), Some(b.clone()), sub);
     }
-    if sub.is_none() && len(a) > len(b) + 4 && !a.ends_with(['的', '和', '与', '及']) {
+    // A subheadline without a dash is a phrase of its own, not the short
+    // remainder of a wrapped headline.
+    if sub.is_none() && len(a) > len(b) + 4 && len(b) >= 6 && !a.ends_with(['的', '和', '与', '及'])
+    {
         return (None, Some(a.clone()), Some(b.clone()));
     }
     // A headline wrapped over two lines.

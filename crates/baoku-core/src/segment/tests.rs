@@ -182,5 +182,7 @@ fn a_page_without_line_breaks_is_split_in_one_pass() {
     let page = unit.repeat(3000);
     let arts = segment_page("p.txt", &page, &PageMeta::default());
     assert_eq!(arts.len(), 3000);
-    assert!(arts.iter().all(|a| a.reporters.first().map(String::as_str) == Some("王五")));
+    assert!(arts
+        .iter()
+        .all(|a| a.reporters.first().map(String::as_str) == Some("王五")));
 }

@@ -8,7 +8,7 @@ use super::headings::{heading_like, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::HEADING_LINE_MAX;
-use crate::text::{collapse_spaces, visible_len};
+use crate::text::{collapse_spaces, ends_sentence, visible_len};
 
 #[derive(Debug, Clone)]
 pub(super) enum Unit {
@@ -148,23 +148,26 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 {
                     let texts: Vec<String> =
                         block.iter().map(|l| collapse_spaces(&l.text)).collect();
-                    if let Some(Unit::Heading {
-                        lines: hl,
-                        md: false,
-                        gaps,
-                    }) = units.last_mut().filter(|u| heading_continues(u, &texts))
-                    {
-                        gaps.push(hl.len());
-                        hl.extend(texts);
-                    } else {
-                        units.push(Unit::Heading {
-                            lines: texts,
-                            md: false,
-                            gaps: vec![],
-                        });
-                    }
+                    push_heading(&mut units, texts);
                     continue;
                 }
+                // A heading set right above its body with no blank line
+                // between, as PDF extraction gives it.
+                let head = (!prev_is_body_mid && !continues_lead)
+                    .then(|| heading_prefix(&block))
+                    .flatten();
+                let block = match head {
+                    Some(k) => {
+                        let texts: Vec<String> = block[..k]
+                            .iter()
+                            .map(|l| collapse_spaces(&l.text))
+                            .collect();
+                        push_heading(&mut units, texts);
+                        units.push(Unit::Body(Vec::new()));
+                        block[k..].to_vec()
+                    }
+                    None => block,
+                };
                 let body: Vec<Option<Line>> = block.into_iter().cloned().map(Some).collect();
                 match units.last_mut() {
                     Some(Unit::Body(b)) => b.extend(body),
@@ -211,4 +214,55 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
 /// A subheadline line: it opens with a dash.
 pub(super) fn is_sub_line(l: &str) -> bool {
     l.starts_with("——") || l.starts_with("--")
+}
+
+fn push_heading(units: &mut Vec<Unit>, texts: Vec<String>) {
+    if let Some(Unit::Heading {
+        lines: hl,
+        md: false,
+        gaps,
+    }) = units.last_mut().filter(|u| heading_continues(u, &texts))
+    {
+        gaps.push(hl.len());
+        hl.extend(texts);
+    } else {
+        units.push(Unit::Heading {
+            lines: texts,
+            md: false,
+            gaps: vec![],
+        });
+    }
+}
+
+/// How many lines at the top of a text block are a heading set directly
+/// above its body: up to three short heading-like lines, then a full-width
+/// line opening a body that has a sentence in it.
+fn heading_prefix(block: &[&Line]) -> Option<usize> {
+    if block.len() < 3 {
+        return None;
+    }
+    (1..=3.min(block.len() - 2)).find(|&k| {
+        let width = block[k..]
+            .iter()
+            .map(|l| visible_len(&l.text))
+            .max()
+            .unwrap_or(0);
+        // Clearly shorter than the column: a first-line indent lost in
+        // extraction makes a paragraph's first line only a little shorter.
+        let short = |l: &&Line| visible_len(&l.text) * 100 <= width * 72;
+        let full = |l: &&Line| visible_len(&l.text) * 100 >= width * 85;
+        width >= 8
+            && block[..k].iter().all(short)
+            && block[..k].iter().all(|l| {
+                !l.text.contains(['，', ',', '、', '“', '”'])
+                    || l.text.matches('“').count() == l.text.matches('”').count()
+                        && !l.text.contains(['，', ',', '、'])
+            })
+            && full(&block[k])
+            && heading_like(&block[..k])
+            && !block[k]
+                .text
+                .starts_with(['，', '。', '、', '；', '：', '）', '”'])
+            && block[k..].iter().any(|l| ends_sentence(&l.text))
+    })
 }
