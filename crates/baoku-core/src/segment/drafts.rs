@@ -3,6 +3,7 @@
 //! groups go to the neighbour whose body shares most of their wording.
 
 use super::account::CharHasher;
+use super::bylines::trailing_signature;
 use super::headings::{is_sidebar_label, strong_heading};
 use super::lines::{Line, LineKind};
 use super::units::Unit;
@@ -100,6 +101,24 @@ pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
         .flatten()
         .next()
         .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']) && visible_len(&l.text) <= 30)
+}
+
+/// Does the body starting at `units[i]` close with a signature of its own
+/// (……。（记者 X）)? Then it is an article, not the section after an
+/// intertitle.
+fn is_signed_ahead(units: &[Unit], i: usize) -> bool {
+    let mut last = None;
+    for u in &units[i..] {
+        match u {
+            Unit::Body(b) => {
+                if let Some(l) = b.iter().rev().flatten().next() {
+                    last = Some(l);
+                }
+            }
+            _ => break,
+        }
+    }
+    last.is_some_and(|l| trailing_signature(&l.text).is_some())
 }
 
 /// Does the orphan body starting at `units[i]` end in a trailing byline
@@ -250,6 +269,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                     && lines.len() <= 2
                     && drafts.last().is_some_and(Draft::anchored)
                     && !is_caption_ahead(&units, i + 1)
+                    && !is_signed_ahead(&units, i + 1)
                     && !matches!(units.get(i + 1), Some(Unit::Body(b)) if looks_like_notice_start(b));
                 if inside {
                     let d = drafts.last_mut().expect("open draft");

@@ -4,10 +4,10 @@
 //! markers glued mid-line by extraction (本报讯, ■) start a new line.
 
 use super::account::leftover;
-use super::bylines::is_byline_line;
 use super::bylines::is_name;
+use super::bylines::{is_byline_line, join_wrapped};
 use super::headings::{is_date_line, is_sidebar_label};
-use crate::text::{is_han, is_space};
+use crate::text::{is_han, is_space, visible_len};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum LineKind {
@@ -232,6 +232,8 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
 pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
     let page = page.strip_prefix('\u{FEFF}').unwrap_or(page);
     let mut out = Vec::new();
+    // Did the line start mid-way through a physical line (after a marker)?
+    let mut mid_line: Vec<bool> = Vec::new();
     for raw in page.split('\n') {
         let raw = raw.trim_end_matches('\r');
         let trimmed = raw.trim_matches(is_space);
@@ -241,6 +243,7 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 kind: LineKind::Blank,
                 continued: None,
             });
+            mid_line.push(false);
             continue;
         }
         if let Some(h) = trimmed.strip_prefix('#') {
@@ -251,6 +254,7 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                     kind: LineKind::MdHeading,
                     continued: None,
                 });
+                mid_line.push(false);
             }
             continue;
         }
@@ -302,7 +306,33 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 kind,
                 continued,
             });
+            mid_line.push(pi > 0);
         }
     }
+    join_wrapped_marked_bylines(&mut out, &mid_line);
     out
+}
+
+/// A ■ byline that layout wrapped (■ 本报记者 / 许金松) is one byline.
+fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let marked = out[k].kind == LineKind::Text && out[k].text.starts_with(['■', '●', '▲', '◆']);
+        let next_ok = matches!(out[k + 1].kind, LineKind::Text | LineKind::Byline)
+            && visible_len(&out[k + 1].text) <= 16;
+        if marked && next_ok {
+            let joined = join_wrapped(&out[k].text, &out[k + 1].text);
+            if is_byline_line(&joined) {
+                out[k].text = joined;
+                out[k].kind = if mid_line.get(k) == Some(&true) {
+                    LineKind::TrailingByline
+                } else {
+                    LineKind::Byline
+                };
+                out[k].continued = out[k + 1].continued.take();
+                out.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
 }
