@@ -356,7 +356,20 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         let free = |i: Option<usize>, drafts: &[Draft]| {
             i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
         };
-        let (a, b) = (free(s.prev, drafts), free(s.next, drafts));
+        // A byline under a caption closes it: a heading after it belongs
+        // to what follows (or, for a caption inside an article, to that
+        // article).
+        let closed_by_byline = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| {
+                drafts[i].anchor != Anchor::BylineBelow
+                    || drafts[i].embedded_in.is_some()
+                    || s.next.is_none()
+            })
+        };
+        let (a, b) = (
+            free(closed_by_byline(s.prev, drafts), drafts),
+            free(s.next, drafts),
+        );
         let prefer_next = if s.md || is_sidebar_label(&s.lines) {
             true
         } else if diff.abs() > 0.2 {

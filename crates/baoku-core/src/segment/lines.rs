@@ -5,7 +5,7 @@
 
 use super::account::leftover;
 use super::bylines::is_name;
-use super::bylines::{is_byline_line, join_wrapped};
+use super::bylines::{byline_tokens, is_byline_line, is_role_word, join_wrapped};
 use super::headings::{is_date_line, is_sidebar_label};
 use crate::text::{is_han, is_space, visible_len};
 
@@ -313,11 +313,14 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
     out
 }
 
-/// A ■ byline that layout wrapped (■ 本报记者 / 许金松) is one byline.
+/// A byline that layout wrapped (■ 本报记者 / 许金松; 记者 X 聊 / 城报道)
+/// is one byline.
 fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
     let mut k = 0;
     while k + 1 < out.len() {
-        let marked = out[k].kind == LineKind::Text && out[k].text.starts_with(['■', '●', '▲', '◆']);
+        let marked = out[k].kind == LineKind::Text
+            && (out[k].text.starts_with(['■', '●', '▲', '◆'])
+                || byline_tokens(&out[k].text).iter().any(|t| is_role_word(t)));
         let next_ok = matches!(out[k + 1].kind, LineKind::Text | LineKind::Byline)
             && visible_len(&out[k + 1].text) <= 16;
         if marked && next_ok {

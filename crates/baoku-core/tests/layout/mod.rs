@@ -386,6 +386,9 @@ fn article_lines(g: &Gold, s: &Style, r: &mut R, expect: &mut Gold) -> Vec<Strin
             body.push(if r.chance(s.justified) { spread(&l) } else { l });
         }
     }
+    // Heading lines are marked so a column break never falls inside a
+    // heading block (headlines span their columns).
+    let head: Vec<String> = head.into_iter().map(|l| format!("\u{1}{l}")).collect();
     let mut out: Vec<String> = Vec::new();
     if s.head_after {
         out.extend(body);
@@ -479,6 +482,12 @@ pub fn relayout(arts: &[Gold], seed: u64) -> (String, Vec<Gold>) {
     let mut since = 0;
     for l in lines {
         since += 1;
+        let in_heading = l.starts_with('\u{1}');
+        let l = l.trim_start_matches('\u{1}').to_string();
+        if in_heading {
+            out.push(l);
+            continue;
+        }
         if since >= s.column_lines {
             since = 0;
             out.push(String::new());
