@@ -5,7 +5,9 @@
 
 use super::account::leftover;
 use super::bylines::is_name;
-use super::bylines::{byline_tokens, is_byline_line, is_role_word, join_wrapped};
+use super::bylines::{
+    byline_tokens, is_byline_line, is_role_word, join_wrapped, trailing_signature,
+};
 use super::headings::{is_date_line, is_sidebar_label};
 use crate::text::{is_han, is_space, visible_len};
 
@@ -323,7 +325,21 @@ fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
                 || byline_tokens(&out[k].text).iter().any(|t| is_role_word(t)));
         let next_ok = matches!(out[k + 1].kind, LineKind::Text | LineKind::Byline)
             && visible_len(&out[k + 1].text) <= 16;
-        if marked && next_ok {
+        // A closing signature wrapped after its opening bracket (……。（ /
+        // 记者 X 通讯员 Y）).
+        let open_sig = out[k].kind == LineKind::Text
+            && out[k + 1].kind == LineKind::Text
+            && out[k].text.rfind(['（', '(']) > out[k].text.rfind(['）', ')'])
+            && out[k + 1].text.trim_end().ends_with(['）', ')'])
+            && visible_len(&out[k + 1].text) <= 30;
+        if open_sig {
+            let joined = join_wrapped(&out[k].text, &out[k + 1].text);
+            if trailing_signature(&joined).is_some() {
+                out[k].text = joined;
+                out[k].continued = out[k + 1].continued.take();
+                out.remove(k + 1);
+            }
+        } else if marked && next_ok {
             let joined = join_wrapped(&out[k].text, &out[k + 1].text);
             if is_byline_line(&joined) {
                 out[k].text = joined;
