@@ -17,6 +17,7 @@
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries and which article a heading belongs to |
+//! | `sidebars` | a sidebar interleaved with its article |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
@@ -28,6 +29,7 @@ mod headings;
 mod lines;
 mod page;
 mod paragraphs;
+mod sidebars;
 mod units;
 
 #[cfg(test)]

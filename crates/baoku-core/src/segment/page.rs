@@ -8,6 +8,7 @@ use super::drafts::{assign_headings, segment_drafts, Anchor, Draft, HeadingSlot}
 use super::headings::{is_date_line, split_heading};
 use super::lines::{classify, is_furniture, Line, LineKind};
 use super::paragraphs::paragraphs;
+use super::sidebars::rethread_sidebars;
 use super::units::build_units;
 use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
@@ -27,6 +28,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let lines = classify(&text, &mut furniture);
     let units = build_units(lines);
     let (mut drafts, slots) = segment_drafts(units);
+    rethread_sidebars(&mut drafts, &slots);
     assign_headings(&mut drafts, &slots);
 
     let blank = Article {
@@ -35,7 +37,6 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
         ..Article::new(String::new(), source, Kind::News)
     };
     let mut arts: Vec<Article> = Vec::new();
-    // Heading groups no article took stand as items of their own.
     let taken: Vec<bool> = (0..slots.len())
         .map(|k| drafts.iter().any(|d| d.heading == Some(k)))
         .collect();
@@ -54,11 +55,21 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
             ..blank.clone()
         }
     };
+    // On a page with articles, a heading no article claims is a banner or a
+    // column name: reported as furniture. On a page without any, headings
+    // are all the page has, and each stands as an item.
+    let has_text = drafts
+        .iter()
+        .any(|d| d.lines.iter().flatten().next().is_some());
     for (di, d) in std::iter::once(None)
         .chain(drafts.iter().map(Some))
         .enumerate()
     {
         for s in &orphans[di] {
+            if has_text {
+                furniture.push(s.lines.join(" "));
+                continue;
+            }
             let a = orphan_item(s);
             push_leftover(&mut furniture, s.lines.iter().map(String::as_str), &a);
             arts.push(a);

@@ -186,3 +186,23 @@ fn a_page_without_line_breaks_is_split_in_one_pass() {
         .iter()
         .all(|a| a.reporters.first().map(String::as_str) == Some("王五")));
 }
+
+#[test]
+fn a_sidebar_interleaved_with_its_article_is_threaded_apart() {
+    let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革让企业受益，审批提速降本，高唐县用一系列举措优化了\n\n记者感言\n\n采访中记者感到，改革温暖人心。\n\n企业开办实行政府买单，事项网上办，让改\n\n营商环境，温暖了群众。\n\n革红利落到了账上。\n\n改革无止境，相信高唐县将持续推出举措。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[0].paragraphs.last().map(String::as_str),
+        Some("改革让企业受益，审批提速降本，高唐县用一系列举措优化了营商环境，温暖了群众。")
+    );
+    assert_eq!(arts[1].kind, Kind::Sidebar);
+    assert_eq!(
+        arts[1].paragraphs,
+        vec![
+            "采访中记者感到，改革温暖人心。",
+            "企业开办实行政府买单，事项网上办，让改革红利落到了账上。",
+            "改革无止境，相信高唐县将持续推出举措。"
+        ]
+    );
+}
