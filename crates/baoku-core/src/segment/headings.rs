@@ -7,7 +7,7 @@ use super::lines::Line;
 use super::units::is_sub_line;
 use super::HEADING_LINE_MAX;
 use crate::dates;
-use crate::text::{collapse_spaces, ends_sentence, is_space, visible_len};
+use crate::text::{collapse_spaces, ends_sentence, is_han, is_space, visible_len};
 
 pub(super) fn is_date_line(t: &str) -> bool {
     // A date is short and names a day, month or year.
@@ -104,7 +104,7 @@ pub(super) fn split_heading(
 ) -> (Option<String>, Option<String>, Option<String>) {
     let lines: Vec<String> = lines
         .iter()
-        .map(|l| collapse_spaces(l))
+        .map(|l| unspace_figures(&collapse_spaces(l)))
         .filter(|l| !l.is_empty())
         .collect();
     if lines.is_empty() {
@@ -196,4 +196,29 @@ pub(super) fn split_heading(
     }
     // A headline wrapped over two lines.
     (None, Some(format!("{a}{b}")), sub)
+}
+
+/// Spaces layout put around a figure inside a heading ("突破 17 万") go;
+/// a space that separates two parts of a headline stays.
+fn unspace_figures(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] == ' ' && i > 0 && is_han(cs[i - 1]) {
+            // Han, space, a figure, space, Han.
+            let mut j = i + 1;
+            while j < cs.len() && (cs[j].is_ascii_digit() || matches!(cs[j], '.' | '%')) {
+                j += 1;
+            }
+            if j > i + 1 && j + 1 < cs.len() && cs[j] == ' ' && is_han(cs[j + 1]) {
+                out.extend(&cs[i + 1..j]);
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(cs[i]);
+        i += 1;
+    }
+    out
 }

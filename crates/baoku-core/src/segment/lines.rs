@@ -267,6 +267,13 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 furniture.push(marker);
             }
         }
+        // A marker alone on its line ((下转2版)) belongs to the text above it.
+        if stripped.is_empty() && continued.is_some() {
+            if let Some(prev) = out.iter_mut().rev().find(|l| l.kind != LineKind::Blank) {
+                prev.continued = continued;
+            }
+            continue;
+        }
         let parts = split_markers(&stripped);
         let nparts = parts.len();
         for (pi, part) in parts.into_iter().enumerate() {

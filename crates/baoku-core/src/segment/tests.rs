@@ -206,3 +206,12 @@ fn a_sidebar_interleaved_with_its_article_is_threaded_apart() {
         ]
     );
 }
+
+#[test]
+fn a_continuation_marker_on_its_own_line_and_spaced_figures_in_headlines() {
+    let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革成效明显。\n\n（下转2版）\n\n注册用户突破 17 万\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(arts[0].continued_on.as_deref(), Some("第2版"));
+    assert_eq!(arts[0].headline.as_deref(), Some("注册用户突破17万"));
+}
