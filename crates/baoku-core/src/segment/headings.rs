@@ -21,6 +21,12 @@ pub(super) fn is_date_line(t: &str) -> bool {
 
 /// Could this block of text lines be a headline (or kicker / subheadline)?
 pub(super) fn heading_like(lines: &[&Line]) -> bool {
+    heading_like_with(lines, false)
+}
+
+/// `heading_like`, optionally letting a short clause open the line (an
+/// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
+pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
     if lines.is_empty() || lines.len() > 3 {
         return false;
     }
@@ -48,7 +54,7 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
             return false;
         }
         // "目前，…": a short clause then a comma opens a sentence, not a headline.
-        if let Some(p) = t.find(['，', ',']) {
+        if let Some(p) = t.find(['，', ',']).filter(|_| !short_opening_clause) {
             if visible_len(&t[..p]) <= 4 {
                 return false;
             }

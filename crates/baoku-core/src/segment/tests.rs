@@ -215,3 +215,19 @@ fn a_continuation_marker_on_its_own_line_and_spaced_figures_in_headlines() {
     assert_eq!(arts[0].continued_on.as_deref(), Some("第2版"));
     assert_eq!(arts[0].headline.as_deref(), Some("注册用户突破17万"));
 }
+
+#[test]
+fn an_intertitle_opening_with_a_short_clause_stands_alone() {
+    let page = "■ 本报记者 王五\n\n时间，记录不凡足迹。即将过去的一年，注定\n在聊城历史上留下浓墨重彩的一笔，回望\n来路，一串串数字凝结着奋斗的汗水。\n\n稳中求进，破发展之困\n\n12 月 20 日，客车公司生产车间机声轰鸣，\n工人们正满负荷生产，订单排到了明年，\n企业发展势头良好。\n\n劈波斩浪稳驭舟\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("劈波斩浪稳驭舟"));
+    assert!(
+        arts[0]
+            .paragraphs
+            .iter()
+            .any(|p| p == "稳中求进，破发展之困"),
+        "{:?}",
+        arts[0].paragraphs
+    );
+}

@@ -4,7 +4,7 @@
 //! sentence running through it.
 
 use super::bylines::{is_byline_line, join_wrapped, parse_byline};
-use super::headings::{heading_like, is_date_line};
+use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::HEADING_LINE_MAX;
@@ -30,6 +30,7 @@ pub(super) enum Unit {
 }
 
 pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
+    let col = column_width(&lines);
     let mut units: Vec<Unit> = Vec::new();
     let mut i = 0;
     let n = lines.len();
@@ -141,7 +142,22 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                                 '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
                             ])
                     });
-                if (before_pointer || heading_like(&block))
+                // A one-line block between two finished paragraphs, clearly
+                // shorter than the column and ending without punctuation,
+                // stands alone: an intertitle, even if a short clause opens it.
+                let prev_ends_sentence = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| ends_sentence(&l.text)));
+                let next_is_text = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| l.kind == LineKind::Text);
+                let standalone = block.len() == 1
+                    && prev_ends_sentence
+                    && next_is_text
+                    && i > start
+                    && lines.get(i).is_some_and(|l| l.kind == LineKind::Blank)
+                    && visible_len(&block[0].text) + 3 <= col
+                    && heading_like_with(&block, true);
+                if (before_pointer || standalone || heading_like(&block))
                     && !prev_is_body_mid
                     && !continues_lead
                     && !next_continues
@@ -265,4 +281,18 @@ fn heading_prefix(block: &[&Line]) -> Option<usize> {
                 .starts_with(['，', '。', '、', '；', '：', '）', '”'])
             && block[k..].iter().any(|l| ends_sentence(&l.text))
     })
+}
+
+/// The page's usual line width: most text lines are full columns.
+fn column_width(lines: &[Line]) -> usize {
+    let mut w: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .map(|l| visible_len(&l.text))
+        .collect();
+    if w.is_empty() {
+        return 0;
+    }
+    let k = (w.len() * 4 / 5).min(w.len() - 1);
+    *w.select_nth_unstable(k).1
 }
