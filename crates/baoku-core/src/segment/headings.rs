@@ -97,7 +97,12 @@ pub(super) fn is_sidebar_label(lines: &[String]) -> bool {
 }
 
 pub(super) fn strong_heading(lines: &[String], md: bool) -> bool {
-    md || is_sidebar_label(lines)
+    // A notice's title (关于……的通知) never sits inside another article.
+    let notice = ["通知", "公告", "通告", "决定", "倡议书", "公示"]
+        .iter()
+        .any(|w| lines.concat().ends_with(w));
+    md || notice
+        || is_sidebar_label(lines)
         || lines
             .iter()
             .any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
@@ -119,8 +124,12 @@ pub(super) fn split_heading(
     if md {
         // Equal-level markdown headings read as one headline; a dash line
         // under them is the subheadline.
-        let (main, sub): (Vec<String>, Vec<String>) =
-            lines.into_iter().partition(|l| !is_sub_line(l));
+        let (main, sub): (Vec<(usize, String)>, Vec<(usize, String)>) = lines
+            .into_iter()
+            .enumerate()
+            .partition(|(i, l)| !is_sub_line(l) && !gaps.contains(i));
+        let main: Vec<String> = main.into_iter().map(|(_, l)| l).collect();
+        let sub: Vec<String> = sub.into_iter().map(|(_, l)| l).collect();
         let sub = (!sub.is_empty()).then(|| sub.concat());
         return (None, (!main.is_empty()).then(|| main.join(" ")), sub);
     }

@@ -94,6 +94,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     i += 1;
                 }
                 // A subheadline (——…) set under markdown headings, maybe wrapped.
+                let mut sub_at = Vec::new();
                 if i < n && lines[i].kind == LineKind::Text && is_sub_line(&lines[i].text) {
                     let mut sub = collapse_spaces(&lines[i].text);
                     i += 1;
@@ -107,11 +108,23 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         i += 1;
                     }
                     hl.push(sub);
+                } else if i < n
+                    && lines[i].kind == LineKind::Text
+                    && heading_like(&[&lines[i]])
+                    && lines.get(i + 1).is_none_or(|l| {
+                        matches!(l.kind, LineKind::Blank | LineKind::Byline | LineKind::Lead)
+                    })
+                {
+                    // A subheadline without a dash, set as plain text under them.
+                    sub_at.push(hl.len());
+                    hl.push(collapse_spaces(&lines[i].text));
+                    i += 1;
                 }
+                // For markdown headings, `gaps` lists the subheadline lines.
                 units.push(Unit::Heading {
                     lines: hl,
                     md: true,
-                    gaps: vec![],
+                    gaps: sub_at,
                 });
             }
             LineKind::Text => {
