@@ -79,20 +79,26 @@ pub(super) fn split_last_block(lines: &[Option<Line>]) -> Option<usize> {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && lines[start - 1].is_some() {
-        start -= 1;
+    // A blank line inside a sentence (a column break) does not end the
+    // caption: go back to a block that follows a finished sentence.
+    let mut len = 0;
+    loop {
+        let block_end = start;
+        while start > 0 && lines[start - 1].is_some() {
+            start -= 1;
+        }
+        len += body_len(&lines[start..block_end]);
+        if start == 0 || len > CAPTION_MAX {
+            return None;
+        }
+        let before = lines[..start].iter().rev().flatten().next();
+        if before.is_some_and(|l| ends_sentence(&l.text)) {
+            return Some(start);
+        }
+        while start > 0 && lines[start - 1].is_none() {
+            start -= 1;
+        }
     }
-    if start == 0 {
-        return None;
-    }
-    let before_ends = lines[..start]
-        .iter()
-        .rev()
-        .flatten()
-        .next()
-        .is_some_and(|l| ends_sentence(&l.text));
-    let len = body_len(&lines[start..end]);
-    (before_ends && len <= CAPTION_MAX).then_some(start)
 }
 
 pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
