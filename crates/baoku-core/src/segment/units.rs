@@ -237,7 +237,10 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
         return true;
     }
     // A single line (kicker or headline) and a single line after it.
-    lines.len() == 1 && next.len() == 1 && visible_len(last) <= 20
+    // (A kicker may stand over a headline wrapped onto more lines.)
+    lines.len() == 1
+        && ((next.len() == 1 && visible_len(last) <= 20)
+            || (next.len() <= 3 && visible_len(last) <= 6))
 }
 
 /// A subheadline line: it opens with a dash.
