@@ -327,6 +327,21 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
 fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
     let mut k = 0;
     while k + 1 < out.len() {
+        // Closing punctuation wrapped onto a line of its own (”, 。”)
+        // ends the line above.
+        let closing_only = out[k + 1].kind == LineKind::Text
+            && out[k].kind == LineKind::Text
+            && out[k + 1].text.chars().all(|c| {
+                is_space(c) || matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '。' | '，' | '！' | '？' | '；' | '…' | '、')
+            });
+        if closing_only {
+            let tail = out.remove(k + 1);
+            out[k].text.push_str(tail.text.trim());
+            if tail.continued.is_some() {
+                out[k].continued = tail.continued;
+            }
+            continue;
+        }
         let marked = out[k].kind == LineKind::Text
             && (out[k].text.starts_with(['■', '●', '▲', '◆'])
                 || byline_tokens(&out[k].text).iter().any(|t| is_role_word(t)));
