@@ -376,12 +376,15 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             free(closed_by_byline(s.prev, drafts), drafts),
             free(s.next, drafts),
         );
-        let prefer_next = if s.md || is_sidebar_label(&s.lines) {
+        // A sidebar label heads what follows; other headings go where their
+        // wording is, then where the page puts its headings (markdown
+        // headings lean towards preceding).
+        let prefer_next = if is_sidebar_label(&s.lines) {
             true
         } else if diff.abs() > 0.2 {
             diff > 0.0
         } else {
-            direction > 0.0
+            s.md || direction > 0.0
         };
         // A caption printed inside an article defers to that article.
         let host = |i: Option<usize>, drafts: &[Draft]| {
