@@ -332,7 +332,22 @@ fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
         let closing_only = out[k + 1].kind == LineKind::Text
             && out[k].kind == LineKind::Text
             && out[k + 1].text.chars().all(|c| {
-                is_space(c) || matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '。' | '，' | '！' | '？' | '；' | '…' | '、')
+                is_space(c)
+                    || matches!(
+                        c,
+                        '”' | '’'
+                            | '」'
+                            | '』'
+                            | '）'
+                            | ')'
+                            | '。'
+                            | '，'
+                            | '！'
+                            | '？'
+                            | '；'
+                            | '…'
+                            | '、'
+                    )
             });
         if closing_only {
             let tail = out.remove(k + 1);

@@ -5,11 +5,27 @@
 use super::bylines::trailing_signature;
 use super::headings::is_date_line;
 use super::lines::{Line, LineKind};
-use crate::text::{ends_sentence, is_han, remove_layout_spaces, visible_len};
+use crate::dates;
+use crate::text::{ends_sentence, is_han, is_space, remove_layout_spaces, visible_len};
 
-/// A line that can end a paragraph: a sentence, or a closing signature.
+/// A line that can end a paragraph: a sentence, a closing signature, or
+/// the full date under a signed notice (……办公室2022年1月4日).
 pub(super) fn ends_block(s: &str) -> bool {
-    ends_sentence(s) || trailing_signature(s).is_some()
+    ends_sentence(s) || trailing_signature(s).is_some() || ends_with_full_date(s)
+}
+
+fn ends_with_full_date(s: &str) -> bool {
+    let t = s.trim_end_matches(is_space);
+    if !t.ends_with('日') || !t.contains('年') {
+        return false;
+    }
+    let tail: String = {
+        let cs: Vec<char> = t.chars().filter(|c| !is_space(*c)).collect();
+        cs[cs.len().saturating_sub(12)..].iter().collect()
+    };
+    dates::mentions(&tail)
+        .last()
+        .is_some_and(|m| m.year.is_some() && tail.ends_with(&m.text))
 }
 
 /// Join hard-wrapped lines into paragraphs. A line ends a paragraph when it
