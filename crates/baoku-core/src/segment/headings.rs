@@ -198,6 +198,12 @@ pub(super) fn split_heading(
             let kicker = main[0].trim_end_matches(['：', ':']).to_string();
             return (Some(kicker), Some(rest), sub);
         }
+        // A headline wrapped with a short last line, then a plain
+        // subheadline: the line before the last is shorter than the first.
+        let n = main.len();
+        if sub.is_none() && len(&main[n - 1]) >= 6 && len(&main[n - 2]) + 2 < len(&main[0]) {
+            return (None, Some(main[..n - 1].concat()), Some(main[n - 1].clone()));
+        }
         return (None, Some(main.concat()), sub);
     }
     let (a, b) = (&main[0], &main[1]);
