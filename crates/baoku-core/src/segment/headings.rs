@@ -54,13 +54,16 @@ pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> 
             return false;
         }
         // "3月25日，…": a date and a comma open a report or a caption.
-        if let Some(p) = t.find(['，', ',']) {
+        if let Some(p) = t.find(['，', ',']).filter(|_| i == 0) {
             if is_date_line(&t[..p]) {
                 return false;
             }
         }
         // "目前，…": a short clause then a comma opens a sentence, not a headline.
-        if let Some(p) = t.find(['，', ',']).filter(|_| !short_opening_clause) {
+        if let Some(p) = t
+            .find(['，', ','])
+            .filter(|_| i == 0 && !short_opening_clause)
+        {
             if visible_len(&t[..p]) <= 4 {
                 return false;
             }
