@@ -205,7 +205,11 @@ pub(super) fn split_heading(
         // subheadline: the line before the last is shorter than the first.
         let n = main.len();
         if sub.is_none() && len(&main[n - 1]) >= 6 && len(&main[n - 2]) + 2 < len(&main[0]) {
-            return (None, Some(main[..n - 1].concat()), Some(main[n - 1].clone()));
+            return (
+                None,
+                Some(main[..n - 1].concat()),
+                Some(main[n - 1].clone()),
+            );
         }
         return (None, Some(main.concat()), sub);
     }

@@ -177,7 +177,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 {
                     let texts: Vec<String> =
                         block.iter().map(|l| collapse_spaces(&l.text)).collect();
-                    push_heading(&mut units, texts);
+                    push_heading(&mut units, join_full_lines(texts, col));
                     continue;
                 }
                 // A heading set right above its body with no blank line
@@ -191,7 +191,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                             .iter()
                             .map(|l| collapse_spaces(&l.text))
                             .collect();
-                        push_heading(&mut units, texts);
+                        push_heading(&mut units, join_full_lines(texts, col));
                         units.push(Unit::Body(Vec::new()));
                         block[k..].to_vec()
                     }
@@ -311,4 +311,20 @@ fn column_width(lines: &[Line]) -> usize {
     }
     let k = (w.len() * 4 / 5).min(w.len() - 1);
     *w.select_nth_unstable(k).1
+}
+
+/// A heading line exactly as wide as the column runs on into the next: the
+/// headline was wrapped, it is not a headline over a subheadline.
+fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run_on = false;
+    for t in texts {
+        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
+        match out.last_mut() {
+            Some(prev) if run_on && !is_sub_line(&t) => prev.push_str(&t),
+            _ => out.push(t),
+        }
+        run_on = full;
+    }
+    out
 }
