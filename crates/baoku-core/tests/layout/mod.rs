@@ -303,7 +303,8 @@ fn article_lines(g: &Gold, s: &Style, r: &mut R, expect: &mut Gold) -> Vec<Strin
     let mut paras: Vec<String> = Vec::new();
     let mut i = 0;
     while i < sents.len() {
-        let k = r.range(1, 4).min(sents.len() - i);
+        // A photo caption is one block of text.
+        let k = if photo { sents.len() } else { r.range(1, 4).min(sents.len() - i) };
         paras.push(sents[i..i + k].concat());
         i += k;
     }
