@@ -306,16 +306,27 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }
             }
             Unit::Body(b) => {
-                if !open(&drafts) {
-                    start_new(&mut drafts, &mut slots, &mut pending_heading);
-                }
-                let d = drafts.last_mut().expect("open draft");
-                for l in b.iter().flatten() {
-                    if let Some(c) = &l.continued {
+                for l in b {
+                    if !open(&drafts) {
+                        if l.is_none() {
+                            continue;
+                        }
+                        start_new(&mut drafts, &mut slots, &mut pending_heading);
+                    }
+                    let d = drafts.last_mut().expect("open draft");
+                    if let Some(c) = l.as_ref().and_then(|l| l.continued.as_ref()) {
                         d.continued = Some(c.clone());
                     }
+                    d.lines.push(l.clone());
+                    // A closing signature (……。（记者 X）) ends an article
+                    // that nothing else marked.
+                    let signed = l
+                        .as_ref()
+                        .is_some_and(|l| trailing_signature(&l.text).is_some());
+                    if signed && !d.anchored() {
+                        d.extent = Extent::Closed;
+                    }
                 }
-                d.lines.extend(b.iter().cloned());
             }
         }
         i += 1;

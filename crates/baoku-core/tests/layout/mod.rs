@@ -304,7 +304,11 @@ fn article_lines(g: &Gold, s: &Style, r: &mut R, expect: &mut Gold) -> Vec<Strin
     let mut i = 0;
     while i < sents.len() {
         // A photo caption is one block of text.
-        let k = if photo { sents.len() } else { r.range(1, 4).min(sents.len() - i) };
+        let k = if photo {
+            sents.len()
+        } else {
+            r.range(1, 4).min(sents.len() - i)
+        };
         paras.push(sents[i..i + k].concat());
         i += k;
     }
