@@ -28,7 +28,12 @@ def main(path):
     out = []
     while len(out) < 90:
         a = rng.choice(articles)
-        text = re.sub(r"\s+", "", "".join(a.get("paragraphs") or []))
+        paras = a.get("paragraphs") or []
+        if not paras:
+            continue
+        # Within one paragraph: a run across a paragraph break depends on
+        # where the segmenter breaks paragraphs.
+        text = re.sub(r"\s+", "", rng.choice(paras))
         runs = HAN.findall(text)
         if not runs:
             continue

@@ -231,6 +231,32 @@ fn enrich(articles: &mut [Article]) {
 
 /// Page files in `dir`, sorted by name, with the metadata for each.
 fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
+    let mut articles: Vec<Article> = load_page_reports(dir, infer_dates)?
+        .into_iter()
+        .flat_map(|(_, r)| r.articles)
+        .collect();
+    enrich(&mut articles);
+    Ok(articles)
+}
+
+/// One line per page file on stderr: articles, characters kept, characters
+/// dropped as furniture; a warning for a file that yields no article.
+fn print_page_summary(reports: &[(String, segment::PageReport)]) {
+    for (name, r) in reports {
+        eprintln!(
+            "{name}: {} articles, {} characters kept, {} dropped as furniture",
+            r.articles.len(),
+            r.kept_chars(),
+            r.dropped_chars()
+        );
+        if r.articles.is_empty() {
+            eprintln!("baoku: warning: {name} yields no article");
+        }
+    }
+}
+
+/// Like `load_pages`, keeping each file's segmentation report.
+fn load_page_reports(dir: &Path, infer_dates: bool) -> Result<Vec<(String, segment::PageReport)>> {
     let mut meta = read_pages_meta(dir)?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read pages folder {}", dir.display()))?
@@ -262,7 +288,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
     let chunk = jobs.len().div_ceil(threads);
-    let results: Vec<Result<Vec<Article>, String>> = std::thread::scope(|sc| {
+    let results: Vec<Result<(String, segment::PageReport), String>> = std::thread::scope(|sc| {
         let handles: Vec<_> = jobs
             .chunks(chunk.max(1))
             .map(|part| {
@@ -270,7 +296,9 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
                     part.iter()
                         .map(|(f, name, m)| {
                             decode::read_page(f, encodings.get(name.as_str()).copied())
-                                .map(|text| segment::segment_page(name, &text, m))
+                                .map(|text| {
+                                    (name.clone(), segment::segment_page_report(name, &text, m))
+                                })
                                 .map_err(|e| format!("{e:#}"))
                         })
                         .collect::<Vec<_>>()
@@ -289,7 +317,7 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(a) => out.extend(a),
+            Ok(a) => out.push(a),
             Err(e) => errors.push(e),
         }
     }
@@ -301,7 +329,6 @@ fn load_pages(dir: &Path, infer_dates: bool) -> Result<Vec<Article>> {
             errors.join("\n  ")
         );
     }
-    enrich(&mut out);
     Ok(out)
 }
 
@@ -471,7 +498,10 @@ fn current_dir(out: &Path) -> Option<String> {
 }
 
 fn build(pages: &Path, out: &Path) -> Result<()> {
-    let articles = load_pages(pages, false)?;
+    let reports = load_page_reports(pages, false)?;
+    print_page_summary(&reports);
+    let mut articles: Vec<Article> = reports.into_iter().flat_map(|(_, r)| r.articles).collect();
+    enrich(&mut articles);
     let table = fold_table(&articles);
     let folder = Folder::with_table(&table);
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;

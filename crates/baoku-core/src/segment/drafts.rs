@@ -1,0 +1,437 @@
+//! Drafts: article boundaries. Layout rule owned here: an article starts at a
+//! lead or a leading byline, a trailing byline closes a caption, and heading
+//! groups go to the neighbour whose body shares most of their wording.
+
+use super::account::CharHasher;
+use super::bylines::trailing_signature;
+use super::headings::{is_sidebar_label, strong_heading};
+use super::lines::{Line, LineKind};
+use super::units::Unit;
+use super::CAPTION_MAX;
+use crate::text::{self, ends_sentence, is_han, visible_len};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// What fixes an article's start or end on the page.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    /// Text with nothing marking where it starts (a headline may still).
+    #[default]
+    None,
+    /// A 本报讯 / 新华社…电 lead opens it; the byline is inline.
+    Lead,
+    /// A byline on its own line opens it (■ 本报记者 X; X 聊城报道).
+    BylineAbove,
+    /// A byline after the text closes it (a photo caption).
+    BylineBelow,
+}
+
+/// Can more text still join a draft?
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Extent {
+    #[default]
+    Open,
+    Closed,
+}
+
+#[derive(Debug, Default, Clone)]
+pub(super) struct Draft {
+    pub(super) lines: Vec<Option<Line>>,
+    pub(super) anchor: Anchor,
+    pub(super) byline: Vec<String>,
+    pub(super) extent: Extent,
+    pub(super) heading: Option<usize>,
+    pub(super) teaser: Option<(Vec<String>, String)>,
+    pub(super) continued: Option<String>,
+    /// A caption split off the end of this draft's article.
+    pub(super) embedded_in: Option<usize>,
+}
+
+impl Draft {
+    pub(super) fn body_text(&self) -> String {
+        let mut s = String::new();
+        for l in self.lines.iter().flatten() {
+            s.push_str(&l.text);
+        }
+        s
+    }
+    /// Opened by a lead or a byline, or closed by a byline of its own.
+    pub(super) fn anchored(&self) -> bool {
+        self.anchor == Anchor::Lead || !self.byline.is_empty()
+    }
+    pub(super) fn is_open(&self) -> bool {
+        self.extent == Extent::Open
+    }
+    pub(super) fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.is_none()) && self.byline.is_empty() && self.teaser.is_none()
+    }
+}
+
+pub(super) fn body_len(lines: &[Option<Line>]) -> usize {
+    lines.iter().flatten().map(|l| visible_len(&l.text)).sum()
+}
+
+/// The trailing part of `lines` that forms the last blank-separated block
+/// starting a sentence, if short enough to be a caption.
+pub(super) fn split_last_block(lines: &[Option<Line>]) -> Option<usize> {
+    let mut end = lines.len();
+    while end > 0 && lines[end - 1].is_none() {
+        end -= 1;
+    }
+    let mut start = end;
+    // A blank line inside a sentence (a column break) does not end the
+    // caption: go back to a block that follows a finished sentence.
+    let mut len = 0;
+    loop {
+        let block_end = start;
+        while start > 0 && lines[start - 1].is_some() {
+            start -= 1;
+        }
+        len += body_len(&lines[start..block_end]);
+        if start == 0 || len > CAPTION_MAX {
+            return None;
+        }
+        let before = lines[..start].iter().rev().flatten().next();
+        if before.is_some_and(|l| ends_sentence(&l.text)) {
+            return Some(start);
+        }
+        while start > 0 && lines[start - 1].is_none() {
+            start -= 1;
+        }
+    }
+}
+
+pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
+    lines
+        .iter()
+        .flatten()
+        .next()
+        .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']) && visible_len(&l.text) <= 30)
+}
+
+/// Does the body starting at `units[i]` close with a signature of its own
+/// (……。（记者 X）)? Then it is an article, not the section after an
+/// intertitle.
+fn is_signed_ahead(units: &[Unit], i: usize) -> bool {
+    let mut last = None;
+    for u in &units[i..] {
+        match u {
+            Unit::Body(b) => {
+                if let Some(l) = b.iter().rev().flatten().next() {
+                    last = Some(l);
+                }
+            }
+            _ => break,
+        }
+    }
+    last.is_some_and(|l| trailing_signature(&l.text).is_some())
+}
+
+/// Does the orphan body starting at `units[i]` end in a trailing byline
+/// within caption length?
+pub(super) fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
+    let mut len = 0;
+    for u in &units[i..] {
+        match u {
+            Unit::Body(b) => {
+                len += body_len(b);
+                if len > CAPTION_MAX {
+                    return false;
+                }
+            }
+            Unit::Byline { trailing, .. } => return *trailing || len > 0,
+            _ => return false,
+        }
+    }
+    false
+}
+
+pub(super) struct HeadingSlot {
+    pub(super) lines: Vec<String>,
+    pub(super) md: bool,
+    pub(super) gaps: Vec<usize>,
+    pub(super) prev: Option<usize>,
+    pub(super) next: Option<usize>,
+}
+
+pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut slots: Vec<HeadingSlot> = Vec::new();
+    let mut pending_heading: Option<usize> = None; // slot waiting for its `next`
+    let open = |drafts: &Vec<Draft>| drafts.last().is_some_and(|d| d.is_open());
+
+    let start_new =
+        |drafts: &mut Vec<Draft>, slots: &mut Vec<HeadingSlot>, pending: &mut Option<usize>| {
+            if let Some(d) = drafts.last_mut() {
+                d.extent = Extent::Closed;
+            }
+            drafts.push(Draft::default());
+            if let Some(s) = pending.take() {
+                slots[s].next = Some(drafts.len() - 1);
+            }
+        };
+
+    let mut i = 0;
+    while i < units.len() {
+        match &units[i] {
+            Unit::Pointer(p) => {
+                // The heading right before a pointer is a teaser.
+                if let Some(s) = pending_heading.take() {
+                    let slot = &mut slots[s];
+                    let lines = std::mem::take(&mut slot.lines);
+                    if let Some(d) = drafts.last_mut() {
+                        d.extent = Extent::Closed;
+                    }
+                    drafts.push(Draft {
+                        teaser: Some((lines, p.clone())),
+                        extent: Extent::Closed,
+                        ..Default::default()
+                    });
+                }
+            }
+            Unit::Lead(line) => {
+                start_new(&mut drafts, &mut slots, &mut pending_heading);
+                if let Some(d) = drafts.last_mut() {
+                    d.anchor = Anchor::Lead;
+                    d.lines.push(Some(line.clone()));
+                }
+            }
+            Unit::Byline { text, trailing } => {
+                let prev_body = match i.checked_sub(1).map(|k| &units[k]) {
+                    Some(Unit::Body(b)) => Some(b),
+                    _ => None,
+                };
+                let mut is_trailing = *trailing;
+                if !is_trailing {
+                    if let (Some(_), Some(d)) = (prev_body, drafts.last()) {
+                        if d.is_open() {
+                            let orphan = !d.anchored();
+                            let caption_sized = body_len(&d.lines) <= CAPTION_MAX;
+                            let ends = d
+                                .lines
+                                .iter()
+                                .rev()
+                                .flatten()
+                                .next()
+                                .is_some_and(|l| ends_sentence(&l.text));
+                            if ends
+                                && (orphan && caption_sized || split_last_block(&d.lines).is_some())
+                            {
+                                is_trailing = true;
+                            }
+                        }
+                    }
+                }
+                if is_trailing && open(&drafts) {
+                    let d = drafts.last_mut().expect("open draft");
+                    let anchored = d.anchored();
+                    if anchored {
+                        // The caption is the last block of an article body.
+                        if let Some(cut) = split_last_block(&d.lines) {
+                            let caption = d.lines.split_off(cut);
+                            d.extent = Extent::Closed;
+                            let parent = Some(drafts.len() - 1);
+                            drafts.push(Draft {
+                                lines: caption,
+                                byline: vec![text.clone()],
+                                anchor: Anchor::BylineBelow,
+                                extent: Extent::Closed,
+                                embedded_in: parent,
+                                ..Default::default()
+                            });
+                        } else {
+                            d.byline.push(text.clone());
+                            d.extent = Extent::Closed;
+                        }
+                    } else {
+                        d.byline.push(text.clone());
+                        d.anchor = Anchor::BylineBelow;
+                        d.extent = Extent::Closed;
+                    }
+                } else if let Some(d) = drafts.last_mut().filter(|d| {
+                    // A byline continued on another line (■ 本报记者 X, then
+                    // 本报通讯员 Y after a column break): no text came between.
+                    d.is_open()
+                        && d.anchor == Anchor::BylineAbove
+                        && d.lines.iter().all(Option::is_none)
+                }) {
+                    d.byline.push(text.clone());
+                } else {
+                    start_new(&mut drafts, &mut slots, &mut pending_heading);
+                    let d = drafts.last_mut().expect("new draft");
+                    d.byline.push(text.clone());
+                    d.anchor = Anchor::BylineAbove;
+                }
+            }
+            Unit::Heading { lines, md, gaps } => {
+                // An intertitle sits inside an open article between body text.
+                let next_is_body = matches!(units.get(i + 1), Some(Unit::Body(_)));
+                let prev_is_body =
+                    matches!(i.checked_sub(1).map(|k| &units[k]), Some(Unit::Body(_)));
+                let inside = open(&drafts)
+                    && prev_is_body
+                    && next_is_body
+                    && !strong_heading(lines, *md)
+                    && lines.len() <= 2
+                    && drafts.last().is_some_and(Draft::anchored)
+                    && !is_caption_ahead(&units, i + 1)
+                    && !is_signed_ahead(&units, i + 1)
+                    && !matches!(units.get(i + 1), Some(Unit::Body(b)) if looks_like_notice_start(b));
+                if inside {
+                    let d = drafts.last_mut().expect("open draft");
+                    d.lines.push(None);
+                    d.lines.push(Some(Line {
+                        text: lines.join(""),
+                        kind: LineKind::Label,
+                        continued: None,
+                    }));
+                    d.lines.push(None);
+                } else {
+                    if let Some(s) = pending_heading.take() {
+                        // Two heading groups in a row: the earlier has no
+                        // article after it (a banner, or a headline after its body).
+                        slots[s].next = None;
+                    }
+                    if let Some(d) = drafts.last_mut() {
+                        d.extent = Extent::Closed;
+                    }
+                    slots.push(HeadingSlot {
+                        lines: lines.clone(),
+                        md: *md,
+                        gaps: gaps.clone(),
+                        prev: drafts.len().checked_sub(1),
+                        next: None,
+                    });
+                    pending_heading = Some(slots.len() - 1);
+                }
+            }
+            Unit::Body(b) => {
+                for l in b {
+                    if !open(&drafts) {
+                        if l.is_none() {
+                            continue;
+                        }
+                        start_new(&mut drafts, &mut slots, &mut pending_heading);
+                    }
+                    let d = drafts.last_mut().expect("open draft");
+                    if let Some(c) = l.as_ref().and_then(|l| l.continued.as_ref()) {
+                        d.continued = Some(c.clone());
+                    }
+                    d.lines.push(l.clone());
+                    // A closing signature (……。（记者 X）) ends an article
+                    // that nothing else marked.
+                    let signed = l
+                        .as_ref()
+                        .is_some_and(|l| trailing_signature(&l.text).is_some());
+                    if signed && !d.anchored() {
+                        d.extent = Extent::Closed;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    (drafts, slots)
+}
+
+/// Give each heading group to the article before or after it.
+pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
+    let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
+    let joined = |s: &HeadingSlot| s.lines.join("");
+    // Per-page layout preference: positive means headlines precede bodies.
+    let mut direction = 0.0;
+    let mut evidence: Vec<(usize, f64)> = Vec::new();
+    for (k, s) in slots.iter().enumerate() {
+        if s.lines.is_empty() {
+            continue;
+        }
+        let h = joined(s);
+        let a = s
+            .prev
+            .map(|p| heading_overlap(&h, &bodies[p]))
+            .unwrap_or(-1.0);
+        let b = s
+            .next
+            .map(|n| heading_overlap(&h, &bodies[n]))
+            .unwrap_or(-1.0);
+        if s.md {
+            direction += 1.0;
+        }
+        if a >= 0.0 && b >= 0.0 {
+            direction += b - a;
+        }
+        evidence.push((k, b - a));
+    }
+    // Confident decisions first, so a weak one cannot take a slot a strong one needs.
+    evidence.sort_by(|x, y| {
+        y.1.abs()
+            .partial_cmp(&x.1.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for (k, diff) in evidence {
+        let s = &slots[k];
+        let free = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
+        };
+        // A byline under a caption closes it: a heading after it belongs
+        // to what follows (or, for a caption inside an article, to that
+        // article).
+        let closed_by_byline = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| {
+                drafts[i].anchor != Anchor::BylineBelow
+                    || drafts[i].embedded_in.is_some()
+                    || s.next.is_none()
+            })
+        };
+        let (a, b) = (
+            free(closed_by_byline(s.prev, drafts), drafts),
+            free(s.next, drafts),
+        );
+        // A sidebar label heads what follows; other headings go where their
+        // wording is, then where the page puts its headings (markdown
+        // headings lean towards preceding).
+        let prefer_next = if is_sidebar_label(&s.lines) {
+            true
+        } else if diff.abs() > 0.2 {
+            diff > 0.0
+        } else {
+            s.md || direction > 0.0
+        };
+        // A caption printed inside an article defers to that article.
+        let host = |i: Option<usize>, drafts: &[Draft]| {
+            i.map(|i| {
+                drafts[i]
+                    .embedded_in
+                    .filter(|&p| drafts[p].heading.is_none())
+                    .unwrap_or(i)
+            })
+        };
+        let (a, b) = (host(a, drafts), host(b, drafts));
+        let pick = if prefer_next { b.or(a) } else { a.or(b) };
+        if let Some(p) = pick {
+            drafts[p].heading = Some(k);
+        }
+    }
+}
+
+/// Fraction of a heading's character bigrams found in a body (as
+/// `text::overlap`), in one pass over the body with a set the size of the
+/// heading: linear in the body, whatever its length.
+fn heading_overlap(heading: &str, body: &str) -> f64 {
+    let hb = text::bigrams(heading);
+    if hb.is_empty() {
+        return 0.0;
+    }
+    let mut want: HashMap<(char, char), bool, BuildHasherDefault<CharHasher>> =
+        hb.iter().map(|b| (*b, false)).collect();
+    let mut prev: Option<char> = None;
+    for c in body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()) {
+        if let Some(p) = prev {
+            if let Some(seen) = want.get_mut(&(p, c)) {
+                *seen = true;
+            }
+        }
+        prev = Some(c);
+    }
+    hb.iter().filter(|b| want.get(*b) == Some(&true)).count() as f64 / hb.len() as f64
+}

@@ -1,0 +1,258 @@
+//! Headings: what can be a headline, and how a heading group splits into
+//! kicker, headline and subheadline. Layout rule owned here: a kicker is
+//! short or set apart, a subheadline starts with ——, a headline wrapped over
+//! two lines is one headline.
+
+use super::lines::Line;
+use super::units::is_sub_line;
+use super::HEADING_LINE_MAX;
+use crate::dates;
+use crate::text::{collapse_spaces, ends_sentence, is_han, is_space, visible_len};
+
+pub(super) fn is_date_line(t: &str) -> bool {
+    // A date is short and names a day, month or year.
+    if t.len() > 64 || !t.contains(['年', '月', '日']) {
+        return false;
+    }
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let m = dates::mentions(&s);
+    m.len() == 1 && m[0].text == s
+}
+
+/// Could this block of text lines be a headline (or kicker / subheadline)?
+pub(super) fn heading_like(lines: &[&Line]) -> bool {
+    heading_like_with(lines, false)
+}
+
+/// `heading_like`, optionally letting a short clause open the line (an
+/// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
+pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
+    if lines.is_empty() || lines.len() > 3 {
+        return false;
+    }
+    let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
+    if total > 60 {
+        return false;
+    }
+    let commas: usize = lines
+        .iter()
+        .map(|l| l.text.matches(['，', ',', '、']).count())
+        .sum();
+    if commas > 1 {
+        return false;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if visible_len(t) > HEADING_LINE_MAX || is_date_line(t) {
+            return false;
+        }
+        if t.contains(['。', '；', ';', '@', '＠']) || t.contains("电话") || t.contains("邮箱")
+        {
+            return false;
+        }
+        if t.matches(['，', ',', '、']).count() > 1 {
+            return false;
+        }
+        // "3月25日，…": a date and a comma open a report or a caption.
+        if let Some(p) = t.find(['，', ',']).filter(|_| i == 0) {
+            if is_date_line(&t[..p]) {
+                return false;
+            }
+        }
+        // "目前，…": a short clause then a comma opens a sentence, not a headline.
+        if let Some(p) = t
+            .find(['，', ','])
+            .filter(|_| i == 0 && !short_opening_clause)
+        {
+            if visible_len(&t[..p]) <= 4 {
+                return false;
+            }
+        }
+        let last = t.chars().last().unwrap_or(' ');
+        // Headlines may exclaim or ask ("让城市更美好！"); only short ones do.
+        let exclaims = matches!(last, '！' | '？' | '!' | '?') && visible_len(t) <= 24;
+        if matches!(last, '，' | '、' | '：' | ':' | ',' | '（' | '(')
+            || (ends_sentence(t) && !exclaims)
+        {
+            return false;
+        }
+        // Text that starts mid-sentence (closing punctuation first) is a
+        // fragment of a broken paragraph.
+        let first = t.chars().next().unwrap_or(' ');
+        if i == 0 && matches!(first, '，' | '。' | '、' | '）' | ')' | '”' | '：' | '；') {
+            return false;
+        }
+    }
+    true
+}
+/// Words that label a sidebar printed next to its article.
+pub(super) const SIDEBAR_LABELS: &[&str] = &[
+    "记者感言",
+    "记者手记",
+    "采访手记",
+    "编后",
+    "编后语",
+    "相关链接",
+    "链接",
+    "背景链接",
+    "短评",
+    "小贴士",
+];
+
+pub(super) fn is_sidebar_label(lines: &[String]) -> bool {
+    lines
+        .iter()
+        .any(|l| SIDEBAR_LABELS.contains(&l.trim_matches(is_space).trim_end_matches(['：', ':'])))
+}
+
+pub(super) fn strong_heading(lines: &[String], md: bool) -> bool {
+    // A notice's title (关于……的通知) never sits inside another article.
+    let notice = ["通知", "公告", "通告", "决定", "倡议书", "公示"]
+        .iter()
+        .any(|w| lines.concat().ends_with(w));
+    md || notice
+        || is_sidebar_label(lines)
+        || lines
+            .iter()
+            .any(|l| l.starts_with("——") || l.starts_with("--") || l.ends_with("——"))
+}
+/// Split heading lines into kicker, headline and subheadline.
+pub(super) fn split_heading(
+    lines: &[String],
+    gaps: &[usize],
+    md: bool,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| unspace_figures(&collapse_spaces(l)))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return (None, None, None);
+    }
+    if md {
+        // Equal-level markdown headings read as one headline; a dash line
+        // under them is the subheadline.
+        let (main, sub): (Vec<(usize, String)>, Vec<(usize, String)>) = lines
+            .into_iter()
+            .enumerate()
+            .partition(|(i, l)| !is_sub_line(l) && !gaps.contains(i));
+        let main: Vec<String> = main.into_iter().map(|(_, l)| l).collect();
+        let sub: Vec<String> = sub.into_iter().map(|(_, l)| l).collect();
+        let sub = (!sub.is_empty()).then(|| sub.concat());
+        return (None, (!main.is_empty()).then(|| main.join(" ")), sub);
+    }
+    // A kicker may end with a dash that leads into the headline (…高唐县——).
+    if let Some(k) = lines
+        .iter()
+        .position(|l| l.ends_with("——") && !l.starts_with("——"))
+    {
+        if k + 1 < lines.len() {
+            let kicker = lines[k].trim_end_matches('—').to_string();
+            let rest = &lines[k + 1..];
+            let shifted: Vec<usize> = gaps
+                .iter()
+                .filter(|&&g| g > k + 1)
+                .map(|g| g - k - 1)
+                .collect();
+            let (_, h, s) = split_heading(rest, &shifted, false);
+            return (Some(kicker), h, s);
+        }
+    }
+    let sub_at = lines
+        .iter()
+        .position(|l| l.starts_with("——") || l.starts_with("--"));
+    let (main, sub) = match sub_at {
+        Some(0) => (vec![], Some(lines.join(""))),
+        Some(k) => (lines[..k].to_vec(), Some(lines[k..].join(""))),
+        None => (lines.clone(), None),
+    };
+    if main.is_empty() {
+        return (None, sub, None);
+    }
+    let len = |s: &str| visible_len(s);
+    // Lines above a kicker + headline pair with a subheadline are banners
+    // or column names, not part of this article's heading.
+    let off = if sub.is_some() && main.len() > 2 {
+        main.len() - 2
+    } else {
+        0
+    };
+    let main: Vec<String> = main[off..].to_vec();
+    // A kicker ends with a colon, is very short, or is set apart from the
+    // headline by a blank line (kickers are; a wrapped headline is not).
+    let is_kicker = |a: &str, b: &str, apart: bool| {
+        let a_t = a.trim_end_matches(['：', ':']);
+        a_t.len() < a.len()
+            || len(a_t) <= 3
+            || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4))
+    };
+    let apart = |i: usize| gaps.contains(&(i + off));
+    if main.len() == 1 {
+        return (None, Some(main[0].clone()), sub);
+    }
+    if sub.is_some() && !is_kicker(&main[0], &main[1], apart(1)) && main[0].contains(' ') {
+        return (None, Some(main[1].clone()), sub);
+    }
+    if main.len() >= 3 {
+        // A kicker, then a headline wrapped over the other lines.
+        let rest = main[1..].concat();
+        if is_kicker(&main[0], &rest, apart(1)) {
+            let kicker = main[0].trim_end_matches(['：', ':']).to_string();
+            return (Some(kicker), Some(rest), sub);
+        }
+        // A headline wrapped with a short last line, then a plain
+        // subheadline: the line before the last is shorter than the first.
+        let n = main.len();
+        if sub.is_none() && len(&main[n - 1]) >= 6 && len(&main[n - 2]) + 2 < len(&main[0]) {
+            return (
+                None,
+                Some(main[..n - 1].concat()),
+                Some(main[n - 1].clone()),
+            );
+        }
+        return (None, Some(main.concat()), sub);
+    }
+    let (a, b) = (&main[0], &main[1]);
+    if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
+        // A two-part headline line, then its subheadline.
+        return (None, Some(a.clone()), Some(b.clone()));
+    }
+    if is_kicker(a, b, apart(1)) {
+        let kicker = a.trim_end_matches(['：', ':']).to_string();
+        return (Some(kicker), Some(b.clone()), sub);
+    }
+    // A subheadline without a dash is a phrase of its own, not the short
+    // remainder of a wrapped headline.
+    if sub.is_none() && len(a) > len(b) + 4 && len(b) >= 6 && !a.ends_with(['的', '和', '与', '及'])
+    {
+        return (None, Some(a.clone()), Some(b.clone()));
+    }
+    // A headline wrapped over two lines.
+    (None, Some(format!("{a}{b}")), sub)
+}
+
+/// Spaces layout put around a figure inside a heading ("突破 17 万") go;
+/// a space that separates two parts of a headline stays.
+fn unspace_figures(s: &str) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] == ' ' && i > 0 && is_han(cs[i - 1]) {
+            // Han, space, a figure, space, Han.
+            let mut j = i + 1;
+            while j < cs.len() && (cs[j].is_ascii_digit() || matches!(cs[j], '.' | '%')) {
+                j += 1;
+            }
+            if j > i + 1 && j + 1 < cs.len() && cs[j] == ' ' && is_han(cs[j + 1]) {
+                out.extend(&cs[i + 1..j]);
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(cs[i]);
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,45 @@
+//! The page segmenter: PDF-extracted page text → the articles a reader
+//! recognises.
+//!
+//! The page is read in layout order and every line classified (text, byline,
+//! 本报讯 lead, heading, page furniture). Article boundaries come from
+//! bylines and leads; headings that sit between articles are then given to
+//! the neighbour whose body shares most of their wording, with a per-page
+//! preference (headlines printed before or after their body) settling weak
+//! cases. Nothing here names a particular paper's articles: the rules are
+//! about layout and the conventions of Chinese news typography.
+
+//!
+//! | module | layout rule it owns |
+//! |---|---|
+//! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
+//! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
+//! | `headings` | what can be a headline; kicker / headline / subheadline |
+//! | `bylines` | role words and names |
+//! | `drafts` | article boundaries and which article a heading belongs to |
+//! | `sidebars` | a sidebar interleaved with its article |
+//! | `paragraphs` | joining hard-wrapped lines into paragraphs |
+//! | `account` | nothing lost: kept fields plus reported furniture |
+//! | `page` | drafts → articles; datelines, issue date, places, ids |
+
+mod account;
+mod bylines;
+mod drafts;
+mod headings;
+mod lines;
+mod page;
+mod paragraphs;
+mod sidebars;
+mod units;
+
+#[cfg(test)]
+mod tests;
+
+pub use account::{han_count, PageReport};
+pub use bylines::{parse_byline, Byline};
+pub use page::{infer_issue_date, segment_page, segment_page_report};
+
+/// A caption is short: longer text before a byline is an article body.
+const CAPTION_MAX: usize = 400;
+/// Longest heading line, in characters.
+const HEADING_LINE_MAX: usize = 40;

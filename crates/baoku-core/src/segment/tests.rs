@@ -1,0 +1,233 @@
+//! Unit tests of the segmenter on small hand-made pages.
+
+use super::bylines::{is_byline_line, parse_byline};
+use super::lines::{split_markers, strip_continuation, SCANNED};
+use super::segment_page;
+use crate::model::{Kind, PageMeta};
+
+#[test]
+fn bylines() {
+    let b = parse_byline("记者 朱海波 通讯员 张博 魏艳霞");
+    assert_eq!(b.reporters, vec!["朱海波"]);
+    assert_eq!(b.correspondents, vec!["张博", "魏艳霞"]);
+    let b = parse_byline("■ 本 报 记 者 夏旭光 本报通讯员 赫鹏");
+    assert_eq!(b.reporters, vec!["夏旭光"]);
+    assert_eq!(b.correspondents, vec!["赫鹏"]);
+    let b = parse_byline("谢晓丽 通讯员 付树鑫 聊城报道");
+    assert_eq!(b.authors, vec!["谢晓丽"]);
+    assert_eq!(b.correspondents, vec!["付树鑫"]);
+    assert!(is_byline_line("陶春燕 聊城报道"));
+    assert!(is_byline_line("■ 本报记者 张洁 吴兆旭"));
+    assert!(!is_byline_line("激活“城市肾肺”"));
+}
+
+#[test]
+fn continuation_marker_is_removed_and_kept() {
+    let (t, c) = strip_continuation("示范引领作用初步显现。 (下转第7版)");
+    assert_eq!(t, "示范引领作用初步显现。");
+    assert_eq!(c.as_deref(), Some("第7版"));
+    let (_, c) = strip_continuation("（下转2版）");
+    assert_eq!(c.as_deref(), Some("第2版"));
+}
+
+#[test]
+fn headline_after_body_with_kicker() {
+    let page = "本报讯（记者 王五 通讯员 赵六）3月25日，记者从市工业局获悉，全市企业新增\n发明专利60项，专利数量创新高。\n\n我市\n\n企业发明专利创新高\n\n本报讯（记者 李四）3月24日，高新区发放贷款1.3亿元，\n支持科技企业发展。\n\n高新区\n\n发放贷款1.3亿元\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].kicker.as_deref(), Some("我市"));
+    assert_eq!(arts[0].headline.as_deref(), Some("企业发明专利创新高"));
+    assert_eq!(arts[0].reporters, vec!["王五"]);
+    assert_eq!(arts[0].correspondents, vec!["赵六"]);
+    assert_eq!(arts[1].headline.as_deref(), Some("发放贷款1.3亿元"));
+    assert_eq!(arts[1].dateline.as_deref(), Some("3月24日"));
+    assert_eq!(
+        arts[0].paragraphs[0],
+        "3月25日，记者从市工业局获悉，全市企业新增发明专利60项，专利数量创新高。"
+    );
+}
+
+#[test]
+fn markdown_headings_precede_and_join() {
+    let page = "## 甲地加大奖补\n\n## 支持制造业\n\n张三 聊城报道\n\n甲地加大奖补力度，支持制造业发展。\n\n## 乙地出台新政\n\n李四 通讯员 王五 聊城报道\n\n乙地出台新政，企业受益。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("甲地加大奖补 支持制造业"));
+    assert_eq!(arts[0].authors, vec!["张三"]);
+    assert_eq!(arts[1].headline.as_deref(), Some("乙地出台新政"));
+    assert_eq!(arts[1].correspondents, vec!["王五"]);
+}
+
+#[test]
+fn photo_caption_with_trailing_byline() {
+    let page = "3月25日，工人在车间检查设备。该项目实现了能量回收。 ■ 本报记者 许金松\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1);
+    assert_eq!(arts[0].kind, Kind::Photo);
+    assert_eq!(arts[0].reporters, vec!["许金松"]);
+}
+
+#[test]
+fn ids_are_stable_when_pages_grow() {
+    let one = "本报讯（记者 王五）3月25日，甲事发生。\n\n甲事标题\n";
+    let two = "本报讯（记者 王五）3月25日，甲事发生。\n\n甲事标题\n\n本报讯（记者 李四）3月26日，乙事发生。\n\n乙事标题\n";
+    let a = segment_page("p.txt", one, &PageMeta::default());
+    let b = segment_page("p.txt", two, &PageMeta::default());
+    assert_eq!(a[0].id, b[0].id);
+    assert_ne!(b[0].id, b[1].id);
+}
+
+#[test]
+fn a_fragment_before_closing_punctuation_is_not_a_headline() {
+    let page = "本报讯（记者 王五）3月25日，全市新增企业。\n\n目前全市共有企业\n\n，同比增长。\n\n标题在此\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("标题在此"));
+    assert!(arts[0]
+        .paragraphs
+        .iter()
+        .any(|p| p.contains("目前全市共有企业")));
+}
+
+#[test]
+fn a_signature_at_the_end_gives_the_names() {
+    let page = "3月25日，全市新增企业120家，同比增长8%。（记者 王五 通讯员 赵六）\n\n企业数量稳步增长\n\n本办法（试行）自公布之日起施行。\n\n办法出台\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts[0].reporters, vec!["王五"]);
+    assert_eq!(arts[0].correspondents, vec!["赵六"]);
+    assert_eq!(
+        arts[0].paragraphs,
+        vec!["3月25日，全市新增企业120家，同比增长8%。"]
+    );
+    assert!(arts
+        .iter()
+        .all(|a| a.paragraphs.iter().all(|p| !p.contains("记者"))));
+    assert!(arts
+        .iter()
+        .any(|a| a.paragraphs.iter().any(|p| p.contains("（试行）"))));
+}
+
+#[test]
+fn exclaiming_headlines_are_headlines() {
+    let page = "本报讯（记者 王五）3月25日，新公园开园，市民纷纷前往游玩。\n\n家门口的公园开园啦！\n\n本报讯（记者 李四）3月24日，新线路开通。\n\n公交新线路开通\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("家门口的公园开园啦！"));
+    assert_eq!(arts[1].headline.as_deref(), Some("公交新线路开通"));
+}
+
+#[test]
+fn contents_box_gives_one_teaser_per_line() {
+    let page = "今日导读\n\n甲地建成新公园\n\n乙地开通公交线\n\n第2版\n\n清明，追寻英雄\n\n第3版\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let t: Vec<(&str, &str)> = arts
+        .iter()
+        .map(|a| {
+            (
+                a.headline.as_deref().unwrap_or(""),
+                a.continued_on.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        t,
+        vec![
+            ("甲地建成新公园", "第2版"),
+            ("乙地开通公交线", "第2版"),
+            ("清明，追寻英雄", "第3版")
+        ]
+    );
+    assert!(arts.iter().all(|a| a.kind == Kind::Teaser));
+}
+
+#[test]
+fn intertitles_stay_in_the_feature_and_notices_keep_their_signature() {
+    let page = "■ 本报记者 王五\n\n春天来了，河水清了，白鹭回来了。\n\n织就水网\n\n我市建成水网体系，\n河湖连通。\n\n护一泓碧水\n——我市推进水环境治理\n\n各有关单位：\n经研究，决定开展检查。\n\n联系电话：0635-1234567\n\n市水利局\n2022年1月4日\n\n关于开展水利检查的通知\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("护一泓碧水"));
+    assert_eq!(arts[0].subheadline.as_deref(), Some("——我市推进水环境治理"));
+    assert!(arts[0].paragraphs.iter().any(|p| p == "织就水网"));
+    assert_eq!(arts[0].reporters, vec!["王五"]);
+    assert_eq!(arts[1].kind, Kind::Notice);
+    assert_eq!(arts[1].headline.as_deref(), Some("关于开展水利检查的通知"));
+    assert_eq!(
+        arts[1].paragraphs.last().map(String::as_str),
+        Some("2022年1月4日")
+    );
+}
+
+#[test]
+fn continuation_marker_becomes_a_field_and_sidebar_is_separate() {
+    let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革成效明显。 (下转第7版)\n\n记者感言\n采访中记者感到，改革温暖人心。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].continued_on.as_deref(), Some("第7版"));
+    assert!(arts[0].paragraphs.iter().all(|p| !p.contains("下转")));
+    assert_eq!(arts[1].kind, Kind::Sidebar);
+    assert_eq!(arts[1].headline.as_deref(), Some("记者感言"));
+}
+
+#[test]
+fn a_page_without_line_breaks_is_split_in_one_pass() {
+    let unit = "本报讯（记者 王五）3月25日，全市新增企业。■ 本报记者 李四 ";
+    for n in [500, 2000] {
+        let line = unit.repeat(n);
+        SCANNED.with(|s| s.set(0));
+        let parts = split_markers(&line);
+        assert_eq!(parts.len(), 2 * n);
+        // Each character is looked at once, however many markers there are.
+        assert_eq!(SCANNED.with(|s| s.get()), line.chars().count());
+    }
+    let page = unit.repeat(3000);
+    let arts = segment_page("p.txt", &page, &PageMeta::default());
+    assert_eq!(arts.len(), 3000);
+    assert!(arts
+        .iter()
+        .all(|a| a.reporters.first().map(String::as_str) == Some("王五")));
+}
+
+#[test]
+fn a_sidebar_interleaved_with_its_article_is_threaded_apart() {
+    let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革让企业受益，审批提速降本，高唐县用一系列举措优化了\n\n记者感言\n\n采访中记者感到，改革温暖人心。\n\n企业开办实行政府买单，事项网上办，让改\n\n营商环境，温暖了群众。\n\n革红利落到了账上。\n\n改革无止境，相信高唐县将持续推出举措。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[0].paragraphs.last().map(String::as_str),
+        Some("改革让企业受益，审批提速降本，高唐县用一系列举措优化了营商环境，温暖了群众。")
+    );
+    assert_eq!(arts[1].kind, Kind::Sidebar);
+    assert_eq!(
+        arts[1].paragraphs,
+        vec![
+            "采访中记者感到，改革温暖人心。",
+            "企业开办实行政府买单，事项网上办，让改革红利落到了账上。",
+            "改革无止境，相信高唐县将持续推出举措。"
+        ]
+    );
+}
+
+#[test]
+fn a_continuation_marker_on_its_own_line_and_spaced_figures_in_headlines() {
+    let page = "本报讯（记者 王五）3月31日，高唐县推进改革。\n\n改革成效明显。\n\n（下转2版）\n\n注册用户突破 17 万\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(arts[0].continued_on.as_deref(), Some("第2版"));
+    assert_eq!(arts[0].headline.as_deref(), Some("注册用户突破17万"));
+}
+
+#[test]
+fn an_intertitle_opening_with_a_short_clause_stands_alone() {
+    let page = "■ 本报记者 王五\n\n时间，记录不凡足迹。即将过去的一年，注定\n在聊城历史上留下浓墨重彩的一笔，回望\n来路，一串串数字凝结着奋斗的汗水。\n\n稳中求进，破发展之困\n\n12 月 20 日，客车公司生产车间机声轰鸣，\n工人们正满负荷生产，订单排到了明年，\n企业发展势头良好。\n\n劈波斩浪稳驭舟\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(arts[0].headline.as_deref(), Some("劈波斩浪稳驭舟"));
+    assert!(
+        arts[0]
+            .paragraphs
+            .iter()
+            .any(|p| p == "稳中求进，破发展之困"),
+        "{:?}",
+        arts[0].paragraphs
+    );
+}

@@ -1,0 +1,330 @@
+//! Units: consecutive lines grouped into heading blocks, body runs, leads,
+//! bylines and pointers. Layout rule owned here: a short block of text lines
+//! between blank lines reads as a heading unless the text around it shows a
+//! sentence running through it.
+
+use super::bylines::{is_byline_line, join_wrapped, parse_byline};
+use super::headings::{heading_like, heading_like_with, is_date_line};
+use super::lines::{Line, LineKind};
+use super::paragraphs::ends_block;
+use super::HEADING_LINE_MAX;
+use crate::text::{collapse_spaces, ends_sentence, visible_len};
+
+#[derive(Debug, Clone)]
+pub(super) enum Unit {
+    /// Consecutive heading lines (blank lines between them allowed).
+    Heading {
+        lines: Vec<String>,
+        md: bool,
+        /// Indices of lines that follow a blank line.
+        gaps: Vec<usize>,
+    },
+    /// Lines of running text; `None` marks a blank line.
+    Body(Vec<Option<Line>>),
+    Lead(Line),
+    Byline {
+        text: String,
+        trailing: bool,
+    },
+    Pointer(String),
+}
+
+pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
+    let col = column_width(&lines);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    let n = lines.len();
+    while i < n {
+        let l = &lines[i];
+        match &l.kind {
+            LineKind::Blank | LineKind::Furniture => {
+                if matches!(l.kind, LineKind::Blank) {
+                    match units.last_mut() {
+                        Some(Unit::Body(b)) => b.push(None),
+                        // Keep the break after a one-line lead paragraph.
+                        Some(Unit::Lead(_)) => units.push(Unit::Body(vec![None])),
+                        _ => {}
+                    }
+                }
+                i += 1;
+            }
+            LineKind::Pointer(p) => {
+                units.push(Unit::Pointer(p.clone()));
+                i += 1;
+            }
+            LineKind::Lead => {
+                units.push(Unit::Lead(l.clone()));
+                i += 1;
+            }
+            LineKind::Byline | LineKind::TrailingByline => {
+                let trailing = l.kind == LineKind::TrailingByline;
+                let mut text = l.text.clone();
+                i += 1;
+                // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y;
+                // ■ 本报记 / 者 X; 记者 X 通讯员 Y / Z 聊城报道).
+                while i < n && !lines[i].text.starts_with(['■', '●', '▲', '◆']) {
+                    let joined = join_wrapped(&text, &lines[i].text);
+                    let wrapped_part = matches!(lines[i].kind, LineKind::Text | LineKind::Byline)
+                        && visible_len(&lines[i].text) <= 16
+                        && is_byline_line(&joined)
+                        && parse_byline(&joined) != parse_byline(&text);
+                    if lines[i].kind != LineKind::Byline && !wrapped_part {
+                        break;
+                    }
+                    text = joined;
+                    i += 1;
+                }
+                units.push(Unit::Byline { text, trailing });
+            }
+            LineKind::Label => {
+                units.push(Unit::Heading {
+                    lines: vec![l.text.clone()],
+                    md: false,
+                    gaps: vec![],
+                });
+                i += 1;
+            }
+            LineKind::MdHeading => {
+                let mut hl = vec![l.text.clone()];
+                i += 1;
+                while i < n && matches!(lines[i].kind, LineKind::Blank | LineKind::MdHeading) {
+                    if lines[i].kind == LineKind::MdHeading {
+                        hl.push(lines[i].text.clone());
+                    }
+                    i += 1;
+                }
+                // A subheadline (——…) set under markdown headings, maybe wrapped.
+                let mut sub_at = Vec::new();
+                if i < n && lines[i].kind == LineKind::Text && is_sub_line(&lines[i].text) {
+                    let mut sub = collapse_spaces(&lines[i].text);
+                    i += 1;
+                    while i < n
+                        && lines[i].kind == LineKind::Text
+                        && !ends_block(&sub)
+                        && visible_len(&sub) + visible_len(&lines[i].text) <= 2 * HEADING_LINE_MAX
+                        && heading_like(&[&lines[i]])
+                    {
+                        sub.push_str(&collapse_spaces(&lines[i].text));
+                        i += 1;
+                    }
+                    hl.push(sub);
+                } else if i < n
+                    && lines[i].kind == LineKind::Text
+                    && heading_like(&[&lines[i]])
+                    && lines.get(i + 1).is_none_or(|l| {
+                        matches!(l.kind, LineKind::Blank | LineKind::Byline | LineKind::Lead)
+                    })
+                {
+                    // A subheadline without a dash, set as plain text under them.
+                    sub_at.push(hl.len());
+                    hl.push(collapse_spaces(&lines[i].text));
+                    i += 1;
+                }
+                // For markdown headings, `gaps` lists the subheadline lines.
+                units.push(Unit::Heading {
+                    lines: hl,
+                    md: true,
+                    gaps: sub_at,
+                });
+            }
+            LineKind::Text => {
+                let start = i;
+                while i < n && lines[i].kind == LineKind::Text {
+                    i += 1;
+                }
+                let block: Vec<&Line> = lines[start..i].iter().collect();
+                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_block(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
+                let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
+                // A short line right above a page pointer is a teaser ("清明，… / 第3版").
+                let before_pointer = block.len() <= 2
+                    && lines[i..]
+                        .iter()
+                        .find(|l| l.kind != LineKind::Blank)
+                        .is_some_and(|l| matches!(l.kind, LineKind::Pointer(_)))
+                    && block.iter().all(|l| {
+                        visible_len(&l.text) <= HEADING_LINE_MAX && !l.text.contains('。')
+                    });
+                // Text that goes on with closing punctuation continues a sentence
+                // that layout broke: what sits before it is not a headline.
+                let next_continues = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| {
+                        l.kind == LineKind::Text
+                            && l.text.starts_with([
+                                '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
+                            ])
+                    });
+                // A one-line block between two finished paragraphs, clearly
+                // shorter than the column and ending without punctuation,
+                // stands alone: an intertitle, even if a short clause opens it.
+                let prev_ends_sentence = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| ends_sentence(&l.text)));
+                let next_is_text = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| l.kind == LineKind::Text);
+                let standalone = block.len() == 1
+                    && prev_ends_sentence
+                    && next_is_text
+                    && i > start
+                    && lines.get(i).is_some_and(|l| l.kind == LineKind::Blank)
+                    && visible_len(&block[0].text) + 3 <= col
+                    && heading_like_with(&block, true);
+                if (before_pointer || standalone || heading_like(&block))
+                    && !prev_is_body_mid
+                    && !continues_lead
+                    && !next_continues
+                {
+                    let texts: Vec<String> =
+                        block.iter().map(|l| collapse_spaces(&l.text)).collect();
+                    push_heading(&mut units, join_full_lines(texts, col));
+                    continue;
+                }
+                // A heading set right above its body with no blank line
+                // between, as PDF extraction gives it.
+                let head = (!prev_is_body_mid && !continues_lead)
+                    .then(|| heading_prefix(&block))
+                    .flatten();
+                let block = match head {
+                    Some(k) => {
+                        let texts: Vec<String> = block[..k]
+                            .iter()
+                            .map(|l| collapse_spaces(&l.text))
+                            .collect();
+                        push_heading(&mut units, join_full_lines(texts, col));
+                        units.push(Unit::Body(Vec::new()));
+                        block[k..].to_vec()
+                    }
+                    None => block,
+                };
+                let body: Vec<Option<Line>> = block.into_iter().cloned().map(Some).collect();
+                match units.last_mut() {
+                    Some(Unit::Body(b)) => b.extend(body),
+                    _ => units.push(Unit::Body(body)),
+                }
+            }
+        }
+    }
+    units
+}
+
+/// Does a heading block separated by a blank line belong to the heading
+/// group before it? Kicker + headline, headline + subheadline and a
+/// subheadline wrapped onto another line do; a run of separate headlines
+/// (a photo title, a teaser, the next story's headline) does not.
+pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
+    let Unit::Heading {
+        lines,
+        md: false,
+        gaps,
+    } = prev
+    else {
+        return false;
+    };
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let next_first = next.first().map(String::as_str).unwrap_or("");
+    let is_sub = |l: &str| l.starts_with("——") || l.starts_with("--");
+    if is_sub(next_first) || last.ends_with("——") {
+        return true;
+    }
+    // A long subheadline line wrapped onto one more line.
+    let sub_wrapped_already = gaps
+        .last()
+        .is_some_and(|&g| g + 1 == lines.len() && is_sub(&lines[g - 1]));
+    if is_sub(last) && visible_len(last) >= 16 && next.len() == 1 && !sub_wrapped_already {
+        return true;
+    }
+    // A single line (kicker or headline) and a single line after it.
+    // (A kicker may stand over a headline wrapped onto more lines.)
+    lines.len() == 1
+        && ((next.len() == 1 && visible_len(last) <= 20)
+            || (next.len() <= 3 && visible_len(last) <= 6))
+}
+
+/// A subheadline line: it opens with a dash.
+pub(super) fn is_sub_line(l: &str) -> bool {
+    l.starts_with("——") || l.starts_with("--")
+}
+
+fn push_heading(units: &mut Vec<Unit>, texts: Vec<String>) {
+    if let Some(Unit::Heading {
+        lines: hl,
+        md: false,
+        gaps,
+    }) = units.last_mut().filter(|u| heading_continues(u, &texts))
+    {
+        gaps.push(hl.len());
+        hl.extend(texts);
+    } else {
+        units.push(Unit::Heading {
+            lines: texts,
+            md: false,
+            gaps: vec![],
+        });
+    }
+}
+
+/// How many lines at the top of a text block are a heading set directly
+/// above its body: up to three short heading-like lines, then a full-width
+/// line opening a body that has a sentence in it.
+fn heading_prefix(block: &[&Line]) -> Option<usize> {
+    if block.len() < 3 {
+        return None;
+    }
+    (1..=3.min(block.len() - 2)).find(|&k| {
+        let width = block[k..]
+            .iter()
+            .map(|l| visible_len(&l.text))
+            .max()
+            .unwrap_or(0);
+        // Clearly shorter than the column: a first-line indent lost in
+        // extraction makes a paragraph's first line only a little shorter.
+        let short = |l: &&Line| visible_len(&l.text) * 100 <= width * 72;
+        let full = |l: &&Line| visible_len(&l.text) * 100 >= width * 85;
+        width >= 8
+            && block[..k].iter().all(short)
+            && block[..k].iter().all(|l| {
+                !l.text.contains(['，', ',', '、', '“', '”'])
+                    || l.text.matches('“').count() == l.text.matches('”').count()
+                        && !l.text.contains(['，', ',', '、'])
+            })
+            && full(&block[k])
+            && heading_like(&block[..k])
+            && !block[k]
+                .text
+                .starts_with(['，', '。', '、', '；', '：', '）', '”'])
+            && block[k..].iter().any(|l| ends_sentence(&l.text))
+    })
+}
+
+/// The page's usual line width: most text lines are full columns.
+fn column_width(lines: &[Line]) -> usize {
+    let mut w: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .map(|l| visible_len(&l.text))
+        .collect();
+    if w.is_empty() {
+        return 0;
+    }
+    let k = (w.len() * 4 / 5).min(w.len() - 1);
+    *w.select_nth_unstable(k).1
+}
+
+/// A heading line exactly as wide as the column runs on into the next: the
+/// headline was wrapped, it is not a headline over a subheadline.
+fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run_on = false;
+    for t in texts {
+        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
+        match out.last_mut() {
+            Some(prev) if run_on && !is_sub_line(&t) => prev.push_str(&t),
+            _ => out.push(t),
+        }
+        run_on = full;
+    }
+    out
+}
