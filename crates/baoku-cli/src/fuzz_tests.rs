@@ -277,6 +277,14 @@ fn config(cases: u32) -> ProptestConfig {
             .and_then(|s| s.parse().ok())
             .unwrap_or(cases),
         failure_persistence: None,
+        // Fixed, so CI runs the same cases every time; set PROPTEST_RNG_SEED
+        // to explore others.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0xBA0C_2026),
+        ),
         ..ProptestConfig::default()
     }
 }
