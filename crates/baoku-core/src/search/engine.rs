@@ -25,7 +25,9 @@ use super::snippet::snippet;
 use crate::data::DataError;
 use crate::fold::Folder;
 use crate::model::Article;
-use std::collections::{BTreeSet, HashMap};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Files fetched so far, by path relative to the build folder.
 pub trait Source {
@@ -127,7 +129,12 @@ pub struct Archive {
     newest_rank: Vec<u32>,
     /// One column per [`Facet::ALL`] entry.
     facets: Vec<Column>,
+    /// The match sets of the last few queries: a search asks again after
+    /// each fetch, and readers go back to queries they typed.
+    memo: RefCell<VecDeque<(Query, Rc<Vec<(u32, f64)>>)>>,
 }
+
+const MEMO: usize = 8;
 
 const EXCLUDED: u16 = u16::MAX;
 
@@ -190,6 +197,7 @@ impl Archive {
             meta,
             newest_rank,
             facets,
+            memo: RefCell::default(),
         })
     }
 
@@ -464,10 +472,23 @@ impl Archive {
     /// matches, then the requested page of hits with snippets.
     pub fn search(&self, src: &impl Source, req: &SearchRequest) -> Result<Step<SearchResults>, DataError> {
         let q = Query::parse(&req.query, &self.folder);
-        let mut matched = match self.matching(src, &q)? {
-            Step::Done(m) => m,
-            Step::Need(n) => return Ok(Step::Need(n)),
+        let memo = self.memo.borrow().iter().find(|m| m.0 == q).map(|m| m.1.clone());
+        let all = match memo {
+            Some(m) => m,
+            None => match self.matching(src, &q)? {
+                Step::Done(m) => {
+                    let m = Rc::new(m);
+                    let mut memo = self.memo.borrow_mut();
+                    if memo.len() >= MEMO {
+                        memo.pop_back();
+                    }
+                    memo.push_front((q.clone(), m.clone()));
+                    m
+                }
+                Step::Need(n) => return Ok(Step::Need(n)),
+            },
         };
+        let mut matched: Vec<(u32, f64)> = (*all).clone();
         // Filters: values OR'ed within a facet, facets AND'ed.
         let mut wanted: Vec<(usize, Vec<u32>)> = Vec::new();
         for (f, v) in &req.filters {
