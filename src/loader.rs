@@ -49,6 +49,11 @@ impl Reader {
         })
     }
 
+    /// Fetch one file of the build folder (the service worker keeps it).
+    pub async fn fetch_file(&self, rel: &str) -> Result<usize, String> {
+        fetch(&format!("{}{rel}", self.root), false).await.map(|b| b.len())
+    }
+
     /// Ask the engine, fetch what it needs, ask again, until it answers.
     pub async fn run<T>(
         self: &Rc<Self>,

@@ -1,6 +1,7 @@
 //! Results with facets, timeline and sort; browse mode when the query is empty.
 
 use crate::components::facets::FacetPanel;
+use crate::components::offline::OfflineSave;
 use crate::components::result_list::ResultList;
 use crate::components::timeline::Timeline;
 use crate::i18n::Lang;
@@ -85,6 +86,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                     </label>
                 </div>
                 if !props.filters.is_empty() { <div class="bk-chips">{ for active_chips }</div> }
+                <OfflineSave reader={props.reader.clone()} lang={lang} />
                 <Timeline months={months} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
                 if r.total == 0 {
                     <div class="bk-empty">

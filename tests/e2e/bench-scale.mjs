@@ -160,7 +160,6 @@ async function rendererRss(browser) {
   const b2 = await launch();
   const c2 = await b2.newContext({ serviceWorkers: 'block' });
   const p2 = await c2.newPage();
-  await p2.goto(url + 'blank.html').catch(() => {});
   await p2.setContent('<!doctype html><title>blank</title>');
   await p2.waitForTimeout(500);
   const before = await rendererRss(b2);
