@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { launch, DIST, ROOT } from './harness.mjs';
 
 const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -177,4 +178,23 @@ async function rendererRss(browser) {
 
 await browser.close();
 server.close();
+
+// 4. `baoku search --data` per call (a fresh process each time, as a shell user runs it).
+const bin = path.join(ROOT, 'target/native/baoku');
+if (fs.existsSync(bin)) {
+  const ms = [];
+  for (const q of queries) {
+    for (let r = 0; r < 3; r++) {
+      const t = process.hrtime.bigint();
+      const p = spawnSync(bin, ['search', q, '--data', DATA, '--limit', '20', '--json']);
+      if (p.status !== 0) fail(`baoku search ${q}: ${p.stderr}`);
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  out.cli_search_ms_p50 = Math.round(median(ms));
+  out.cli_search_ms_p95 = Math.round(p95(ms));
+}
+// 5. The build, when ./x bench scale recorded it.
+const buildInfo = path.join(path.dirname(DATA), 'build.json');
+if (fs.existsSync(buildInfo)) out.build = JSON.parse(fs.readFileSync(buildInfo, 'utf8'));
 console.log(JSON.stringify(out, null, 1));
