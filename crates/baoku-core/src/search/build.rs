@@ -12,6 +12,9 @@ use crate::fold::Folder;
 use crate::model::Article;
 use std::collections::{BTreeMap, HashMap};
 
+/// Articles of the first browse page, listed in the manifest's `boot`.
+pub const BOOT_ARTICLES: usize = 20;
+
 /// Where the build folder's files go (a directory, or memory in tests).
 pub trait Sink {
     fn put(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
@@ -326,13 +329,25 @@ pub fn build<S: Sink>(
         w.put(&paths::id_bucket(b as u32), &json)?;
     }
 
+    // What the first screen needs: meta, and the articles the empty query
+    // lists first (newest issue, page order), so it also works offline.
+    let first_page: Vec<u32> = dates
+        .iter()
+        .rev()
+        .flat_map(|r| r.start..r.start + r.len)
+        .take(BOOT_ARTICLES)
+        .collect();
     let meta = Meta { docs: n, dates, columns, chunk_keys };
     w.put(paths::META, &meta.encode())?;
     let dir = format!("idx-{:016x}", w.hash);
+    let boot = std::iter::once(paths::META.to_string())
+        .chain(first_page.into_iter().map(paths::article))
+        .map(|p| format!("{dir}/{p}"))
+        .collect();
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         article_count: n,
-        boot: vec![format!("{dir}/{}", paths::META)],
+        boot,
         dir,
         gram_chunks,
         pos_chunks,
