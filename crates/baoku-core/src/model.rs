@@ -211,7 +211,10 @@ impl Article {
             return None;
         }
         let end_of = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
-        let start = chars[..at].iter().rposition(|&c| end_of(c)).map_or(0, |i| i + 1);
+        let start = chars[..at]
+            .iter()
+            .rposition(|&c| end_of(c))
+            .map_or(0, |i| i + 1);
         let mut end = chars[at..]
             .iter()
             .position(|&c| end_of(c))

@@ -375,6 +375,24 @@ fn approx_prefix(chars: &[char], start: usize) -> (usize, bool) {
             ),
             '超' => !matches!(before, Some('赶')),
             '逾' => true,
+            // 营收过10亿元 ("over"), not 通过/经过/不过.
+            '过' => !matches!(
+                before,
+                Some(
+                    '通' | '经'
+                        | '不'
+                        | '度'
+                        | '跨'
+                        | '越'
+                        | '错'
+                        | '路'
+                        | '超'
+                        | '看'
+                        | '做'
+                        | '说'
+                        | '去'
+                )
+            ),
             // 上千万元 ("upwards of"), but not 以上/之上 before a figure.
             '上' => {
                 !matches!(before, Some('以' | '之' | '年' | '月' | '日' | '线' | '马'))
@@ -491,6 +509,11 @@ mod tests {
             vec![v("超180亿元", 18_000_000_000, true)]
         );
         assert_eq!(vals("逾3亿元"), vec![v("逾3亿元", 300_000_000, true)]);
+        assert_eq!(
+            vals("营收过10亿元"),
+            vec![v("过10亿元", 1_000_000_000, true)]
+        );
+        assert_eq!(vals("通过500万元"), vec![v("500万元", 5_000_000, false)]);
         assert_eq!(
             vals("投资500万元以上的项目"),
             vec![v("500万元以上", 5_000_000, true)]

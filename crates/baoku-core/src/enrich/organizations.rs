@@ -321,7 +321,14 @@ fn left_edge(cut: &Cut, k: usize) -> Option<usize> {
 
 fn named(cut: &Cut, start: usize, k: usize, class: SuffixClass, name: &str) -> bool {
     let len = name.chars().count();
-    if !(3..=40).contains(&len) || RANK_PREFIXES.iter().any(|p| name.starts_with(p)) {
+    // A bare 市委 is the committee only where the text moves on (市委、
+    // 市政府); 省委改革办, 市委书记 name an office or a title.
+    let next_is_han = cut
+        .words
+        .get(k + 1)
+        .is_some_and(|w| is_han(cut.chars[w.start]));
+    let committee = ["市委", "省委", "县委", "区委"].contains(&name) && !next_is_han;
+    if !(3..=40).contains(&len) && !committee || RANK_PREFIXES.iter().any(|p| name.starts_with(p)) {
         return false;
     }
     let first = cut.word(start);
@@ -562,5 +569,10 @@ mod tests {
             orgs("他是山东追溯信息 科技有限公司总经理"),
             vec!["山东追溯信息科技有限公司"]
         );
+    }
+
+    #[test]
+    fn party_committees_by_their_level() {
+        assert_eq!(orgs("……市委、市政府科学决策"), vec!["市委", "市政府"]);
     }
 }

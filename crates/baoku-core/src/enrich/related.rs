@@ -14,9 +14,10 @@ use std::collections::{BTreeSet, HashMap};
 pub const LIMIT: usize = 5;
 /// Features shared by more articles than this say little about relatedness.
 pub const MAX_DF: usize = 40;
-/// The least score of a related article (one shared document or
-/// organisation in a small archive passes; one headline word pair does not).
-pub const MIN_SCORE: f64 = 1.5;
+/// The least score of a related article: one shared document,
+/// organisation, person or quoted term passes; a few headline word pairs
+/// or one 市政府 do not.
+pub const MIN_SCORE: f64 = 2.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum FeatureKind {
@@ -34,7 +35,7 @@ impl FeatureKind {
             FeatureKind::Organization => 2.0,
             FeatureKind::Person => 2.0,
             FeatureKind::QuotedTerm => 1.5,
-            FeatureKind::HeadlinePair => 0.5,
+            FeatureKind::HeadlinePair => 0.3,
         }
     }
 }
@@ -103,10 +104,13 @@ pub fn link_related(articles: &mut [Article]) {
             if list.len() < 2 || list.len() > MAX_DF {
                 continue;
             }
-            let idf = (n as f64 / list.len() as f64).ln().max(0.1);
+            let idf = (1.0 + n as f64 / list.len() as f64).ln();
+            // 市政府, 市委: a level and a body name no particular story.
+            let generic = f.0 == FeatureKind::Organization && f.1.chars().count() <= 3;
+            let w = if generic { 0.3 } else { f.0.weight() };
             for &j in list {
                 if j != i {
-                    *score.entry(j).or_default() += f.0.weight() * idf;
+                    *score.entry(j).or_default() += w * idf;
                 }
             }
         }
@@ -175,5 +179,16 @@ mod tests {
             quoted_terms("推进“固定资产投资一件事”改革，他说：“今年，我们将继续努力。”"),
             vec!["固定资产投资一件事"]
         );
+    }
+
+    #[test]
+    fn a_shared_city_government_alone_is_not_enough() {
+        let mut v: Vec<Article> = (0..10)
+            .map(|i| art(&format!("x{i}"), "新闻", &[], &[]))
+            .collect();
+        v[0].organizations = vec!["市政府".into()];
+        v[1].organizations = vec!["市政府".into()];
+        link_related(&mut v);
+        assert!(v[0].related.is_empty());
     }
 }
