@@ -1,3 +1,4 @@
+pub mod extras;
 pub mod facets;
 pub mod highlighted;
 pub mod offline;

@@ -1,6 +1,7 @@
 //! The reader view: heading, byline, metadata, paragraphs with the query's
 //! hits highlighted, hit stepping, citation, previous/next result.
 
+use crate::components::extras::ArticleExtras;
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
 use crate::loader::Reader;
@@ -109,6 +110,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         }
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let link = |id: String, label: &'static str| {
+        let cb = props.on_open.clone();
+        html! { <button class="bk-link" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ label }</button> }
+    };
     let names = |label: &'static str, v: &Vec<String>| {
         (!v.is_empty()).then(|| html! { <span class="bk-byline-part">{ format!("{} {}", label, v.join(" ")) }</span> })
     };
@@ -142,7 +147,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </div>
             }
             <div class="bk-body" ref={body_ref}>{ for paragraphs }</div>
-            if let Some(c) = &a.continued_on { <p class="bk-continued">{ format!("{} {}", lang.t("continued"), c) }</p> }
+            if let Some(c) = &a.continued_on {
+                <p class="bk-continued">
+                    { format!("{} {}", lang.t("continued"), c) }
+                    if let Some(id) = &a.continues_in { { " " }{ link(id.clone(), lang.t("read_on")) } }
+                </p>
+            }
+            if let Some(id) = &a.continued_from { <p class="bk-continued">{ link(id.clone(), lang.t("continued_from")) }</p> }
+            <ArticleExtras reader={props.reader.clone()} article={props.article.clone()} lang={lang} on_open={props.on_open.clone()} />
             <footer class="bk-cite">
                 <code class="bk-citation">{ citation.clone() }</code>
                 <button onclick={on_cite}>{ if *copied { lang.t("copied") } else { lang.t("cite") } }</button>

@@ -71,3 +71,24 @@ test('a query with no match says so', async () => {
   assert.match(await page.locator('.bk-empty').textContent(), /不存在的词语组合/);
   await page.close();
 });
+
+test('the reader lists key figures with their sentences, documents and related articles', async () => {
+  const { page, errors } = await open('#q=' + encodeURIComponent('亿元'));
+  await settled(page, '亿元');
+  await page.locator('.bk-hit a').first().click();
+  await page.locator('article.bk-article').waitFor();
+  const figures = page.locator('.bk-figures li');
+  await figures.first().waitFor();
+  const first = await figures.first().textContent();
+  assert.match(first, /亿元/, 'a figure in 亿元');
+  assert.ok((await figures.first().locator('.bk-sentence').textContent()).length > 4, 'with its sentence');
+  // Related articles open in the reader.
+  const rel = page.locator('.bk-related button');
+  await rel.first().waitFor();
+  const title = (await rel.first().textContent()).trim();
+  await rel.first().click();
+  await page.waitForFunction((t) => document.querySelector('#bk-article-title')?.textContent.trim() === t, title);
+  await shot(page, 'reader-extras');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
