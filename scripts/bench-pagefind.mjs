@@ -15,7 +15,13 @@
 // 4. Exactness: Pagefind's full result sets against exact substring answers.
 // 5. One JSON object on stdout, a human-readable table on stderr.
 //
-// Articles come from `baoku export <pages-dir>` (NDJSON); see tests/bench/README or the report.
+// Articles (NDJSON) come from the CLI, e.g. ~10k synthetic articles (~600 per MB of page text):
+//   cargo build --profile native -p baoku-cli
+//   target/native/baoku synth-pages corpus --out /tmp/pf-synth --mb 17
+//   target/native/baoku export /tmp/pf-synth > articles.ndjson
+//   node scripts/bench-pagefind.mjs articles.ndjson /tmp/pf-work > tests/bench/pagefind-10k.json
+// Pagefind 1.5.2 needs ~3.3 GiB and ~3 min for 10k articles here, ~16 GiB for 50k; 100k do not fit in
+// this machine's memory.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +29,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 
 const PAGEFIND_VERSION = '1.5.2';
 const PEER = `pagefind-extended ${PAGEFIND_VERSION}`;
@@ -255,7 +262,14 @@ function runIndexer(bin, site, workdir) {
       const m = tv.match(/Maximum resident set size \(kbytes\): (\d+)/);
       if (!m) { reject(new Error(`no "Maximum resident set size" in ${timeFile}`)); return; }
       const pages = logText.match(/Indexed (\d+) pages?/);
-      resolve({ wall_s: wall, peak_kib: Number(m[1]), pages_indexed: pages ? Number(pages[1]) : null, log: logText });
+      const words = logText.match(/Indexed (\d+) words?/);
+      const langs = logText.match(/Discovered \d+ languages?: (.*)/);
+      const cpu = (re) => { const x = tv.match(re); return x ? Number(x[1]) : 0; };
+      resolve({
+        wall_s: wall, peak_kib: Number(m[1]), cpu_s: cpu(/User time \(seconds\): ([\d.]+)/) + cpu(/System time \(seconds\): ([\d.]+)/),
+        pages_indexed: pages ? Number(pages[1]) : null, words_indexed: words ? Number(words[1]) : null,
+        languages: langs ? langs[1].trim() : null, log: logText,
+      });
     });
   });
 }
@@ -349,18 +363,18 @@ function vmRssKib(pid) {
   if (!m) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(m[1]);
 }
-// The renderer that runs `page`: the one whose CPU time grows while the page spins for 400 ms.
+// The renderer that runs `page`: the one whose CPU time grows most while the page spins. The machine
+// may be busy (shared cores), so the test is relative: the winner must clearly beat the runner-up.
 async function pageRendererRss(cdp, page) {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const before = await rendererCpu(cdp);
-    await page.evaluate(() => { const end = performance.now() + 400; while (performance.now() < end) { /* spin */ } });
+    await page.evaluate(() => { const end = performance.now() + 800; while (performance.now() < end) { /* spin */ } });
     const after = await rendererCpu(cdp);
-    let best = null, bestDelta = 0;
-    for (const [pid, cpu] of after) {
-      const d = cpu - (before.get(pid) ?? 0);
-      if (d > bestDelta) { bestDelta = d; best = pid; }
+    const deltas = [...after].map(([pid, cpu]) => [pid, cpu - (before.get(pid) ?? 0)]).sort((a, b) => b[1] - a[1]);
+    if (deltas.length && deltas[0][1] >= 0.05 && (deltas.length === 1 || deltas[0][1] >= 3 * Math.max(deltas[1][1], 0.01))) {
+      return { pid: deltas[0][0], rss_kib: vmRssKib(deltas[0][0]) };
     }
-    if (best !== null && bestDelta >= 0.2) return { pid: best, rss_kib: vmRssKib(best) };
+    log(`renderer CPU deltas ambiguous (${deltas.map(([p, d]) => `${p}:${d.toFixed(2)}s`).join(' ')}), retrying`);
   }
   throw new Error('could not identify the page\'s renderer process');
 }
@@ -449,8 +463,10 @@ async function main() {
     log(`wrote ${articles.length} pages to ${site}/a; indexing (this takes minutes)`);
     const r = await runIndexer(bin, site, args.workdir);
     if (r.pages_indexed !== null && r.pages_indexed !== articles.length) throw new Error(`pagefind indexed ${r.pages_indexed} pages, expected ${articles.length}`);
-    const lang = r.log.match(/Language (\S+):/g);
-    index = { source: args.articles, articles: articles.length, index_time_s: r.wall_s, index_peak_kib: r.peak_kib, pages_indexed: r.pages_indexed, languages: lang };
+    index = {
+      source: args.articles, articles: articles.length, index_time_s: r.wall_s, index_cpu_s: r.cpu_s, index_peak_kib: r.peak_kib,
+      pages_indexed: r.pages_indexed, words_indexed: r.words_indexed, languages: r.languages, loadavg_1m: os.loadavg()[0],
+    };
     fs.writeFileSync(statsFile, JSON.stringify(index, null, 2) + '\n');
     log(`indexed in ${r.wall_s.toFixed(1)} s, peak ${(r.peak_kib / 1024).toFixed(0)} MiB`);
   }
@@ -464,7 +480,8 @@ async function main() {
   const srv = await startServer(site);
   log(`serving ${site} at ${srv.origin}`);
 
-  // 3. browser
+  // 3. browser (the cores may be shared: the load average is recorded with the figures)
+  const loadBefore = os.loadavg();
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60000 });
   cleanups.push(() => browser.close());
@@ -501,6 +518,8 @@ async function main() {
   pageErrors(page);
   await page.goto('about:blank');
   const blank = await pageRendererRss(cdp, page);
+  await srv.settle(100);
+  srv.reset();
   await page.goto(`${srv.origin}/bench-search.html`, { timeout: QUERY_TIMEOUT_MS });
   await page.waitForFunction(() => window.__ready === true, null, { timeout: QUERY_TIMEOUT_MS });
   await srv.settle();
@@ -546,6 +565,7 @@ async function main() {
   await ctx.close();
   await browser.close();
   await srv.close();
+  const loadAfter = os.loadavg();
 
   // 5. report
   const mib = (k) => k / 1024;
@@ -554,11 +574,20 @@ async function main() {
     articles: articles.length,
     index_time_s: round(index.index_time_s, 1),
     index_peak_mib: round(mib(index.index_peak_kib), 0),
+    index_cpu_s: round(index.index_cpu_s, 1),
+    index_words: index.words_indexed,
+    index_language: index.languages,
     index_bytes: idxSize.total,
     index_files: idxSize.files,
     first_query: first.q,
     first_query_bytes_gzip: first.bytes,
     first_query_requests: first.requests,
+    first_query_bytes_by_kind: first.log.reduce((acc, { url, bytes }) => {
+      const p = new URL(url, 'http://x').pathname;
+      const k = p.includes('/fragment/') ? 'fragments' : p.includes('/index/') ? 'index chunks' : path.basename(p).replace(/_[0-9a-f]+(?=\.)/, '');
+      acc[k] = (acc[k] || 0) + bytes;
+      return acc;
+    }, {}),
     nav_to_first_results_ms: round(first.ms, 0),
     init_bytes_gzip: initBytes,
     queries: queries.length,
@@ -585,6 +614,8 @@ async function main() {
       memory: 'renderer VmRSS after all cold+warm queries minus renderer VmRSS at about:blank (same tab)',
       exact: 'Pagefind result set (all results) == articles whose headline+kicker+subheadline+paragraphs, whitespace removed, contain the query',
       seed: args.seed,
+      cpus: os.cpus().length,
+      loadavg_1m_before_after: [round(loadBefore[0], 2), round(loadAfter[0], 2)],
       chromium: chromiumVersion,
     },
   };
