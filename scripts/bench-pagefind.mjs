@@ -54,7 +54,9 @@ async function fail(msg) {
   if (failing) return;
   failing = true;
   log(`FAILED: ${msg}`);
-  for (const c of cleanups.reverse()) { try { await c(); } catch { /* best effort */ } }
+  for (const c of cleanups.reverse()) {
+    try { await Promise.race([c(), sleep(10000)]); } catch { /* best effort */ }
+  }
   process.exit(1);
 }
 process.on('unhandledRejection', (e) => fail(e && e.stack ? e.stack : String(e)));
