@@ -544,8 +544,9 @@ async function main() {
   log(`renderer: blank pid ${blank.pid} ${blank.rss_kib} KiB; after queries pid ${after.pid} ${after.rss_kib} KiB`);
 
   // 4. exactness: ALL Pagefind results, page URL -> article id.
-  // Pagefind's answer depends on the index chunks the page has already loaded (a query's last word is
-  // matched as a prefix against the words in loaded chunks), so each query is asked twice: on a fresh
+  // Pagefind's answer depends on the index chunks the page has already loaded (seen: a query's word
+  // matches as a prefix the words of the chunks loaded so far, e.g. 新 gives 4144 results on a fresh
+  // page and 5781 after other queries), so each query is asked twice: on a fresh
   // page (fresh Pagefind state: the reproducible answer, reported as exact_queries) and on the page that
   // has just run all the timed queries (exact_queries_session).
   const fragUrl = fragmentUrls(pfDir);
