@@ -194,7 +194,33 @@ if (fs.existsSync(bin)) {
   out.cli_search_ms_p50 = Math.round(median(ms));
   out.cli_search_ms_p95 = Math.round(p95(ms));
 }
-// 5. The build, when ./x bench scale recorded it.
+// 5. Exactness on the substring queries of the Pagefind comparison (its
+// fixed and random queries), against a plain scan of the exported articles:
+// the result set must be exactly the articles whose text (headline, kicker,
+// subheadline, names, paragraphs; whitespace removed) contains the query.
+const pfFile = path.join(ROOT, 'tests/bench/pagefind-10k.json');
+if (fs.existsSync(bin) && PAGES && fs.existsSync(pfFile)) {
+  const qs = JSON.parse(fs.readFileSync(pfFile, 'utf8')).exactness.map((e) => e.q);
+  const exp = spawnSync(bin, ['export', PAGES], { maxBuffer: 1 << 30 });
+  const arts = exp.stdout.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const text = (a) => [a.kicker, a.headline, a.subheadline, ...(a.reporters ?? []), ...(a.correspondents ?? []), ...(a.authors ?? []), ...(a.paragraphs ?? [])]
+    .filter(Boolean).join('').replace(/\s+/g, '');
+  const texts = arts.map((a) => [a.id, text(a)]);
+  let exact = 0;
+  const misses = [];
+  for (const q of qs) {
+    const want = new Set(texts.filter(([, t]) => t.includes(q)).map(([id]) => id));
+    const p = spawnSync(bin, ['search', q, '--data', DATA, '--json', '--limit', '1000000'], { maxBuffer: 1 << 30 });
+    const got = new Set(JSON.parse(p.stdout.toString()).hits.map((h) => h.id));
+    const same = got.size === want.size && [...got].every((id) => want.has(id));
+    if (same) exact += 1; else misses.push({ q, want: want.size, got: got.size });
+  }
+  out.exact_queries = exact;
+  out.exact_of = qs.length;
+  if (misses.length) out.exact_misses = misses;
+}
+
+// 6. The build, when ./x bench scale recorded it.
 const buildInfo = path.join(path.dirname(DATA), 'build.json');
 if (fs.existsSync(buildInfo)) out.build = JSON.parse(fs.readFileSync(buildInfo, 'utf8'));
 console.log(JSON.stringify(out, null, 1));
