@@ -101,7 +101,8 @@ pub(super) fn is_name(t: &str) -> bool {
 }
 
 pub(super) fn is_dispatch_place(t: &str) -> bool {
-    t.ends_with("报道") && (3..=8).contains(&t.chars().count())
+    // A place of two or more characters, then 报道.
+    t.ends_with("报道") && (4..=8).contains(&t.chars().count())
 }
 
 /// A line that is only a byline: role words and 2–4 character names, or
@@ -235,7 +236,7 @@ pub(super) fn join_wrapped(a: &str, b: &str) -> String {
         .any(|(w, _)| glued.starts_with(w) && !last.starts_with(w) && w.len() > last.len());
     let cut = han(last)
         && han(first)
-        && (!first.ends_with("报道") || is_dispatch_place(&glued))
+        && (!first.ends_with("报道") || (is_dispatch_place(&glued) && !is_dispatch_place(first)))
         && !is_role_word(last)
         && !is_role_word(first)
         && (glued.chars().count() <= 3 || cut_role || first.ends_with("报道"));
