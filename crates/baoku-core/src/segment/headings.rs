@@ -214,7 +214,7 @@ pub(super) fn split_heading(
         return (None, Some(main.concat()), sub);
     }
     let (a, b) = (&main[0], &main[1]);
-    if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
+    if sub.is_none() && two_part(a) && len(a) >= len(b) / 2 {
         // A two-part headline line, then its subheadline.
         return (None, Some(a.clone()), Some(b.clone()));
     }
@@ -255,4 +255,13 @@ fn unspace_figures(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// A headline line in two balanced parts ("跑在问题前面 做到群众心里"), not
+/// a wrapped line that happens to hold a space ("……奖补赋能 政策").
+fn two_part(a: &str) -> bool {
+    let parts: Vec<usize> = a.split(' ').map(visible_len).collect();
+    parts.len() == 2
+        && parts.iter().all(|&n| n >= 4)
+        && parts[0].max(parts[1]) <= 2 * parts[0].min(parts[1])
 }

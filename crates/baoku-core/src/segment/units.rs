@@ -309,8 +309,18 @@ fn column_width(lines: &[Line]) -> usize {
     if w.is_empty() {
         return 0;
     }
-    let k = (w.len() * 4 / 5).min(w.len() - 1);
-    *w.select_nth_unstable(k).1
+    // The most common width (the widest on a tie).
+    w.sort_unstable();
+    let mut best = (0, 0);
+    let mut k = 0;
+    while k < w.len() {
+        let run = w[k..].iter().take_while(|&&x| x == w[k]).count();
+        if run >= best.0 {
+            best = (run, w[k]);
+        }
+        k += run;
+    }
+    best.1
 }
 
 /// A heading line exactly as wide as the column runs on into the next: the
