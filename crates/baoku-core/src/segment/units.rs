@@ -30,7 +30,7 @@ pub(super) enum Unit {
 }
 
 pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
-    let col = column_width(&lines);
+    let (col, usual) = column_width(&lines);
     let mut units: Vec<Unit> = Vec::new();
     let mut i = 0;
     let n = lines.len();
@@ -168,9 +168,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     && next_is_text
                     && i > start
                     && lines.get(i).is_some_and(|l| l.kind == LineKind::Blank)
-                    && visible_len(&block[0].text) + 3 <= col
+                    && visible_len(&block[0].text) + 3 <= usual
                     && heading_like_with(&block, true);
-                if (before_pointer || standalone || heading_like(&block))
+                // A last line that fills the column runs on into what
+                // follows: text broken by a blank line, not a heading.
+                let runs_on = block.last().is_some_and(|l| {
+                    col >= 10
+                        && visible_len(&l.text) == col
+                        && !ends_block(&l.text)
+                        && !is_sub_line(&l.text)
+                }) && next_is_text;
+                if (before_pointer || standalone || (heading_like(&block) && !runs_on))
                     && !prev_is_body_mid
                     && !continues_lead
                     && !next_continues
@@ -299,15 +307,16 @@ fn heading_prefix(block: &[&Line]) -> Option<usize> {
     })
 }
 
-/// The page's usual line width: most text lines are full columns.
-fn column_width(lines: &[Line]) -> usize {
+/// The page's column width, when enough lines fill it exactly (the most
+/// common width), and its usual line width (80th percentile).
+fn column_width(lines: &[Line]) -> (usize, usize) {
     let mut w: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
         .map(|l| visible_len(&l.text))
         .collect();
     if w.is_empty() {
-        return 0;
+        return (0, 0);
     }
     // The most common width (the widest on a tie).
     w.sort_unstable();
@@ -320,7 +329,9 @@ fn column_width(lines: &[Line]) -> usize {
         }
         k += run;
     }
-    best.1
+    let usual = w[(w.len() * 4 / 5).min(w.len() - 1)];
+    // Too few full lines to know the column.
+    (if best.0 >= 5 { best.1 } else { 0 }, usual)
 }
 
 /// A heading line exactly as wide as the column runs on into the next: the
