@@ -284,6 +284,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                         text: lines.join(""),
                         kind: LineKind::Label,
                         continued: None,
+                        indented: false,
                     }));
                     d.lines.push(None);
                 } else {

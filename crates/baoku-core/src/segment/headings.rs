@@ -27,7 +27,7 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
 /// `heading_like`, optionally letting a short clause open the line (an
 /// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
 pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
-    if lines.is_empty() || lines.len() > 3 {
+    if lines.is_empty() || lines.len() > 3 || lines[0].indented {
         return false;
     }
     let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();

@@ -36,6 +36,8 @@ pub(super) struct Line {
     pub(super) kind: LineKind,
     /// (下转第7版) found on this line.
     pub(super) continued: Option<String>,
+    /// Set in from the margin (a paragraph's first line): never a heading.
+    pub(super) indented: bool,
 }
 
 pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
@@ -244,6 +246,7 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 text: String::new(),
                 kind: LineKind::Blank,
                 continued: None,
+                indented: false,
             });
             mid_line.push(false);
             continue;
@@ -255,11 +258,14 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                     text: h.to_string(),
                     kind: LineKind::MdHeading,
                     continued: None,
+                    indented: false,
                 });
                 mid_line.push(false);
             }
             continue;
         }
+        // A full-width indent, or two spaces or more, opens a paragraph.
+        let indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         let (stripped, continued) = strip_continuation(trimmed);
         if stripped.len() < trimmed.len() {
             let marker = leftover([trimmed], [stripped.as_str()]);
@@ -314,6 +320,7 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 text: part,
                 kind,
                 continued,
+                indented: pi == 0 && indented,
             });
             mid_line.push(pi > 0);
         }

@@ -192,6 +192,7 @@ fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut 
                     text: rest,
                     kind: LineKind::Text,
                     continued: None,
+                    indented: false,
                 })],
             );
         }
