@@ -240,10 +240,12 @@ pub(super) fn join_wrapped(a: &str, b: &str) -> String {
         .any(|(w, _)| glued.starts_with(w) && !last.starts_with(w) && w.len() > last.len());
     let cut = han(last)
         && han(first)
-        && (!first.ends_with("报道") || (is_dispatch_place(&glued) && !is_dispatch_place(first)))
-        && !is_role_word(last)
-        && !is_role_word(first)
-        && (glued.chars().count() <= 3 || cut_role || first.ends_with("报道"));
+        && (cut_role
+            || ((!first.ends_with("报道")
+                || (is_dispatch_place(&glued) && !is_dispatch_place(first)))
+                && !is_role_word(last)
+                && !is_role_word(first)
+                && (glued.chars().count() <= 3 || first.ends_with("报道"))));
     if a.is_empty() {
         b.to_string()
     } else if cut {

@@ -110,21 +110,23 @@ pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
 }
 
 /// Does the body starting at `units[i]` close with a signature of its own
-/// (……。（记者 X）)? Then it is an article, not the section after an
-/// intertitle.
+/// (……。（记者 X）) before the next heading? Then it is an article, not the
+/// section after an intertitle.
 fn is_signed_ahead(units: &[Unit], i: usize) -> bool {
-    let mut last = None;
     for u in &units[i..] {
         match u {
             Unit::Body(b) => {
-                if let Some(l) = b.iter().rev().flatten().next() {
-                    last = Some(l);
+                if b.iter()
+                    .flatten()
+                    .any(|l| trailing_signature(&l.text).is_some())
+                {
+                    return true;
                 }
             }
             _ => break,
         }
     }
-    last.is_some_and(|l| trailing_signature(&l.text).is_some())
+    false
 }
 
 /// Does the orphan body starting at `units[i]` end in a trailing byline
