@@ -133,7 +133,8 @@ pub(super) fn split_heading(
     if md {
         // Equal-level markdown headings read as one headline; a dash line
         // under them is the subheadline.
-        let (main, sub): (Vec<(usize, String)>, Vec<(usize, String)>) = lines
+        type Numbered = Vec<(usize, String)>;
+        let (main, sub): (Numbered, Numbered) = lines
             .into_iter()
             .enumerate()
             .partition(|(i, l)| !is_sub_line(l) && !gaps.contains(i));

@@ -172,7 +172,7 @@ fn spread(line: &str) -> String {
     let mut prev_ascii = false;
     for c in line.chars() {
         let ascii = c.is_ascii_alphanumeric() || c == '.';
-        if !out.is_empty() && !(ascii && prev_ascii) {
+        if !(out.is_empty() || ascii && prev_ascii) {
             out.push(' ');
         }
         out.push(c);
