@@ -282,11 +282,11 @@ fn heading_prefix(block: &[&Line]) -> Option<usize> {
         return None;
     }
     (1..=3.min(block.len() - 2)).find(|&k| {
-        let width = block[k..]
-            .iter()
-            .map(|l| visible_len(&l.text))
-            .max()
-            .unwrap_or(0);
+        // The body's usual width (its median line: figures and Latin make
+        // some lines hold more characters).
+        let mut ws: Vec<usize> = block[k..].iter().map(|l| visible_len(&l.text)).collect();
+        ws.sort_unstable();
+        let width = ws.get(ws.len() / 2).copied().unwrap_or(0);
         // Clearly shorter than the column: a first-line indent lost in
         // extraction makes a paragraph's first line only a little shorter.
         let short = |l: &&Line| visible_len(&l.text) * 100 <= width * 72;
