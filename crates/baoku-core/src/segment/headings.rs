@@ -27,11 +27,13 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
 /// `heading_like`, optionally letting a short clause open the line (an
 /// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
 pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
-    if lines.is_empty() || lines.len() > 3 || lines[0].indented {
+    if lines.is_empty() || lines.len() > 5 || lines[0].indented {
         return false;
     }
     let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
-    if total > 60 {
+    // Up to three lines, or up to five short ones (a headline in a narrow
+    // column wraps more often).
+    if total > 60 || (lines.len() > 3 && lines.iter().any(|l| visible_len(&l.text) > 12)) {
         return false;
     }
     let commas: usize = lines
