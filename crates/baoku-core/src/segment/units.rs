@@ -248,7 +248,8 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
     // (A kicker may stand over a headline wrapped onto more lines.)
     lines.len() == 1
         && ((next.len() == 1 && visible_len(last) <= 20)
-            || (next.len() <= 3 && visible_len(last) <= 6))
+            || (next.len() <= 3 && visible_len(last) <= 6)
+            || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
 }
 
 /// A subheadline line: it opens with a dash.
