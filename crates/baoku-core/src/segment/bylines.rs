@@ -48,27 +48,31 @@ pub(super) fn is_role_word(t: &str) -> bool {
 /// Split "■ 本 报 记 者 夏旭光" into tokens, re-joining role words that
 /// layout spread over single characters.
 pub(super) fn byline_tokens(s: &str) -> Vec<String> {
-    let raw: Vec<&str> = s
-        .split(|c: char| {
-            is_space(c) || matches!(c, '■' | '●' | '▲' | '◆' | '★' | '、' | '，' | ',')
-        })
-        .filter(|t| !t.is_empty())
-        .collect();
+    // In a line spaced out character by character (本 报 讯 （ 记 者   王 五 ）)
+    // the words stay apart by wider gaps: split there first.
     let mut toks: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i].chars().count() == 1 {
-            let mut j = i;
-            let mut joined = String::new();
-            while j < raw.len() && raw[j].chars().count() == 1 {
-                joined.push_str(raw[j]);
-                j += 1;
+    for chunk in split_wide_gaps(s) {
+        let raw: Vec<&str> = chunk
+            .split(|c: char| {
+                is_space(c) || matches!(c, '■' | '●' | '▲' | '◆' | '★' | '、' | '，' | ',')
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i].chars().count() == 1 {
+                let mut j = i;
+                let mut joined = String::new();
+                while j < raw.len() && raw[j].chars().count() == 1 {
+                    joined.push_str(raw[j]);
+                    j += 1;
+                }
+                toks.push(joined);
+                i = j;
+            } else {
+                toks.push(raw[i].to_string());
+                i += 1;
             }
-            toks.push(joined);
-            i = j;
-        } else {
-            toks.push(raw[i].to_string());
-            i += 1;
         }
     }
     // Split role words glued to names (记者张洁).
@@ -101,7 +105,8 @@ pub(super) fn is_name(t: &str) -> bool {
 }
 
 pub(super) fn is_dispatch_place(t: &str) -> bool {
-    t.ends_with("报道") && (3..=8).contains(&t.chars().count())
+    // A place of two or more characters, then 报道.
+    t.ends_with("报道") && (4..=8).contains(&t.chars().count())
 }
 
 /// A line that is only a byline: role words and 2–4 character names, or
@@ -235,10 +240,12 @@ pub(super) fn join_wrapped(a: &str, b: &str) -> String {
         .any(|(w, _)| glued.starts_with(w) && !last.starts_with(w) && w.len() > last.len());
     let cut = han(last)
         && han(first)
-        && (!first.ends_with("报道") || is_dispatch_place(&glued))
-        && !is_role_word(last)
-        && !is_role_word(first)
-        && (glued.chars().count() <= 3 || cut_role || first.ends_with("报道"));
+        && (cut_role
+            || ((!first.ends_with("报道")
+                || (is_dispatch_place(&glued) && !is_dispatch_place(first)))
+                && !is_role_word(last)
+                && !is_role_word(first)
+                && (glued.chars().count() <= 3 || first.ends_with("报道"))));
     if a.is_empty() {
         b.to_string()
     } else if cut {
@@ -246,4 +253,40 @@ pub(super) fn join_wrapped(a: &str, b: &str) -> String {
     } else {
         format!("{a} {b}")
     }
+}
+
+/// Split at runs of two or more spaces (word gaps in a spaced-out line);
+/// a line without spaced-out characters stays whole.
+fn split_wide_gaps(s: &str) -> Vec<&str> {
+    let spaced = s
+        .split(is_space)
+        .filter(|t| !t.is_empty())
+        .filter(|t| t.chars().count() == 1)
+        .count()
+        >= 4;
+    if !spaced {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut run_start = None;
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if is_space(c) {
+            if run == 0 {
+                run_start = Some(i);
+            }
+            run += 1;
+        } else {
+            if run >= 2 {
+                if let Some(rs) = run_start {
+                    out.push(&s[start..rs]);
+                    start = i;
+                }
+            }
+            run = 0;
+        }
+    }
+    out.push(&s[start..]);
+    out
 }

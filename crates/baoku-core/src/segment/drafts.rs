@@ -4,7 +4,7 @@
 
 use super::account::CharHasher;
 use super::bylines::trailing_signature;
-use super::headings::{is_sidebar_label, strong_heading};
+use super::headings::{is_date_line, is_sidebar_label, strong_heading};
 use super::lines::{Line, LineKind};
 use super::units::Unit;
 use super::CAPTION_MAX;
@@ -74,6 +74,38 @@ pub(super) fn body_len(lines: &[Option<Line>]) -> usize {
 /// The trailing part of `lines` that forms the last blank-separated block
 /// starting a sentence, if short enough to be a caption.
 pub(super) fn split_last_block(lines: &[Option<Line>]) -> Option<usize> {
+    split_at_blank(lines).or_else(|| split_at_dateline(lines))
+}
+
+/// Without a blank line before it, a caption still opens a paragraph with
+/// the day the photo was taken (3月25日，……): the last such opening within
+/// caption length.
+fn split_at_dateline(lines: &[Option<Line>]) -> Option<usize> {
+    let mut len = 0;
+    for k in (1..lines.len()).rev() {
+        let Some(l) = &lines[k] else { continue };
+        len += visible_len(&l.text);
+        if len > CAPTION_MAX {
+            return None;
+        }
+        let after_sentence = lines[..k]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .is_some_and(|p| ends_sentence(&p.text));
+        let dated = l
+            .text
+            .split_once(['，', ','])
+            .is_some_and(|(head, _)| is_date_line(head));
+        if after_sentence && dated {
+            return Some(k);
+        }
+    }
+    None
+}
+
+fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
     let mut end = lines.len();
     while end > 0 && lines[end - 1].is_none() {
         end -= 1;
@@ -110,21 +142,23 @@ pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
 }
 
 /// Does the body starting at `units[i]` close with a signature of its own
-/// (……。（记者 X）)? Then it is an article, not the section after an
-/// intertitle.
+/// (……。（记者 X）) before the next heading? Then it is an article, not the
+/// section after an intertitle.
 fn is_signed_ahead(units: &[Unit], i: usize) -> bool {
-    let mut last = None;
     for u in &units[i..] {
         match u {
             Unit::Body(b) => {
-                if let Some(l) = b.iter().rev().flatten().next() {
-                    last = Some(l);
+                if b.iter()
+                    .flatten()
+                    .any(|l| trailing_signature(&l.text).is_some())
+                {
+                    return true;
                 }
             }
             _ => break,
         }
     }
-    last.is_some_and(|l| trailing_signature(&l.text).is_some())
+    false
 }
 
 /// Does the orphan body starting at `units[i]` end in a trailing byline
@@ -284,6 +318,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                         text: lines.join(""),
                         kind: LineKind::Label,
                         continued: None,
+                        indented: false,
                     }));
                     d.lines.push(None);
                 } else {

@@ -27,11 +27,13 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
 /// `heading_like`, optionally letting a short clause open the line (an
 /// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
 pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
-    if lines.is_empty() || lines.len() > 3 {
+    if lines.is_empty() || lines.len() > 5 || lines[0].indented {
         return false;
     }
     let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
-    if total > 60 {
+    // Up to three lines, or up to five short ones (a headline in a narrow
+    // column wraps more often).
+    if total > 60 || (lines.len() > 3 && lines.iter().any(|l| visible_len(&l.text) > 12)) {
         return false;
     }
     let commas: usize = lines
@@ -133,7 +135,8 @@ pub(super) fn split_heading(
     if md {
         // Equal-level markdown headings read as one headline; a dash line
         // under them is the subheadline.
-        let (main, sub): (Vec<(usize, String)>, Vec<(usize, String)>) = lines
+        type Numbered = Vec<(usize, String)>;
+        let (main, sub): (Numbered, Numbered) = lines
             .into_iter()
             .enumerate()
             .partition(|(i, l)| !is_sub_line(l) && !gaps.contains(i));
@@ -214,7 +217,7 @@ pub(super) fn split_heading(
         return (None, Some(main.concat()), sub);
     }
     let (a, b) = (&main[0], &main[1]);
-    if sub.is_none() && a.contains(' ') && len(a) >= len(b) / 2 {
+    if sub.is_none() && two_part(a) && len(a) >= len(b) / 2 {
         // A two-part headline line, then its subheadline.
         return (None, Some(a.clone()), Some(b.clone()));
     }
@@ -255,4 +258,13 @@ fn unspace_figures(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// A headline line in two balanced parts ("跑在问题前面 做到群众心里"), not
+/// a wrapped line that happens to hold a space ("……奖补赋能 政策").
+fn two_part(a: &str) -> bool {
+    let parts: Vec<usize> = a.split(' ').map(visible_len).collect();
+    parts.len() == 2
+        && parts.iter().all(|&n| n >= 4)
+        && parts[0].max(parts[1]) <= 2 * parts[0].min(parts[1])
 }

@@ -36,6 +36,8 @@ pub(super) struct Line {
     pub(super) kind: LineKind,
     /// (下转第7版) found on this line.
     pub(super) continued: Option<String>,
+    /// Set in from the margin (a paragraph's first line): never a heading.
+    pub(super) indented: bool,
 }
 
 pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
@@ -244,6 +246,7 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 text: String::new(),
                 kind: LineKind::Blank,
                 continued: None,
+                indented: false,
             });
             mid_line.push(false);
             continue;
@@ -255,11 +258,14 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                     text: h.to_string(),
                     kind: LineKind::MdHeading,
                     continued: None,
+                    indented: false,
                 });
                 mid_line.push(false);
             }
             continue;
         }
+        // A full-width indent, or two spaces or more, opens a paragraph.
+        let indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         let (stripped, continued) = strip_continuation(trimmed);
         if stripped.len() < trimmed.len() {
             let marker = leftover([trimmed], [stripped.as_str()]);
@@ -314,81 +320,92 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
                 text: part,
                 kind,
                 continued,
+                indented: pi == 0 && indented,
             });
             mid_line.push(pi > 0);
         }
     }
-    join_wrapped_marked_bylines(&mut out, &mid_line);
-    out
+    join_wrapped_lines(out, mid_line)
 }
 
-/// A byline that layout wrapped (■ 本报记者 / 许金松; 记者 X 聊 / 城报道)
-/// is one byline.
-fn join_wrapped_marked_bylines(out: &mut Vec<Line>, mid_line: &[bool]) {
-    let mut k = 0;
-    while k + 1 < out.len() {
-        // Closing punctuation wrapped onto a line of its own (”, 。”)
-        // ends the line above.
-        let closing_only = out[k + 1].kind == LineKind::Text
-            && out[k].kind == LineKind::Text
-            && out[k + 1].text.chars().all(|c| {
-                is_space(c)
-                    || matches!(
-                        c,
-                        '”' | '’'
-                            | '」'
-                            | '』'
-                            | '）'
-                            | ')'
-                            | '。'
-                            | '，'
-                            | '！'
-                            | '？'
-                            | '；'
-                            | '…'
-                            | '、'
-                    )
-            });
-        if closing_only {
-            let tail = out.remove(k + 1);
-            out[k].text.push_str(tail.text.trim());
-            if tail.continued.is_some() {
-                out[k].continued = tail.continued;
-            }
-            continue;
-        }
-        let marked = out[k].kind == LineKind::Text
-            && (out[k].text.starts_with(['■', '●', '▲', '◆'])
-                || byline_tokens(&out[k].text).iter().any(|t| is_role_word(t)));
-        let next_ok = matches!(out[k + 1].kind, LineKind::Text | LineKind::Byline)
-            && visible_len(&out[k + 1].text) <= 16;
-        // A closing signature wrapped after its opening bracket (……。（ /
-        // 记者 X 通讯员 Y）).
-        let open_sig = out[k].kind == LineKind::Text
-            && out[k + 1].kind == LineKind::Text
-            && out[k].text.rfind(['（', '(']) > out[k].text.rfind(['）', ')'])
-            && out[k + 1].text.trim_end().ends_with(['）', ')'])
-            && visible_len(&out[k + 1].text) <= 30;
-        if open_sig {
-            let joined = join_wrapped(&out[k].text, &out[k + 1].text);
-            if trailing_signature(&joined).is_some() {
-                out[k].text = joined;
-                out[k].continued = out[k + 1].continued.take();
-                out.remove(k + 1);
-            }
-        } else if marked && next_ok {
-            let joined = join_wrapped(&out[k].text, &out[k + 1].text);
-            if is_byline_line(&joined) {
-                out[k].text = joined;
-                out[k].kind = if mid_line.get(k) == Some(&true) {
-                    LineKind::TrailingByline
-                } else {
-                    LineKind::Byline
-                };
-                out[k].continued = out[k + 1].continued.take();
-                out.remove(k + 1);
+/// Lines that layout broke apart are joined back, in one pass: closing
+/// punctuation wrapped onto a line of its own (”, 。”) ends the line above;
+/// a closing signature wrapped after its opening bracket (……。（ / 记者 X）)
+/// is one line; a byline wrapped mid-name or mid-role-word (■ 本报记者 /
+/// 许金松; 记者 X 聊 / 城报道) is one byline.
+fn join_wrapped_lines(lines: Vec<Line>, mid_line: Vec<bool>) -> Vec<Line> {
+    let mut out: Vec<(Line, bool)> = Vec::with_capacity(lines.len());
+    for (next, mid) in lines.into_iter().zip(mid_line) {
+        if let Some((last, last_mid)) = out.last_mut() {
+            if merge_wrapped(last, *last_mid, &next) {
+                continue;
             }
         }
-        k += 1;
+        out.push((next, mid));
     }
+    out.into_iter().map(|(l, _)| l).collect()
+}
+
+/// Join `next` onto `last` if layout broke them apart.
+fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
+    if last.kind != LineKind::Text {
+        return false;
+    }
+    let closing_only = next.kind == LineKind::Text
+        && next.text.chars().all(|c| {
+            is_space(c)
+                || matches!(
+                    c,
+                    '”' | '’'
+                        | '」'
+                        | '』'
+                        | '）'
+                        | ')'
+                        | '。'
+                        | '，'
+                        | '！'
+                        | '？'
+                        | '；'
+                        | '…'
+                        | '、'
+                )
+        });
+    let joined = if closing_only {
+        let mut t = last.text.clone();
+        t.push_str(next.text.trim());
+        t
+    } else if next.kind == LineKind::Text
+        && last.text.rfind(['（', '(']) > last.text.rfind(['）', ')'])
+        && next.text.trim_end().ends_with(['）', ')'])
+        && visible_len(&next.text) <= 30
+    {
+        let joined = join_wrapped(&last.text, &next.text);
+        if trailing_signature(&joined).is_none() {
+            return false;
+        }
+        joined
+    } else if matches!(next.kind, LineKind::Text | LineKind::Byline)
+        && visible_len(&next.text) <= 16
+        && (last.text.starts_with(['■', '●', '▲', '◆'])
+            || (last.text.contains(['者', '员', '生', '摄', '文', '图'])
+                && byline_tokens(&last.text).iter().any(|t| is_role_word(t))))
+    {
+        let joined = join_wrapped(&last.text, &next.text);
+        if !is_byline_line(&joined) {
+            return false;
+        }
+        last.kind = if last_mid {
+            LineKind::TrailingByline
+        } else {
+            LineKind::Byline
+        };
+        joined
+    } else {
+        return false;
+    };
+    last.text = joined;
+    if next.continued.is_some() {
+        last.continued = next.continued.clone();
+    }
+    true
 }

@@ -95,7 +95,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     if arts.is_empty() && !furniture.is_empty() {
         let texts: Vec<String> = text
             .split('\n')
-            .map(|l| collapse_spaces(l))
+            .map(collapse_spaces)
             .filter(|l| l.chars().any(is_han) && !is_furniture(l))
             .collect();
         if !texts.is_empty() {
@@ -192,6 +192,7 @@ fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut 
                     text: rest,
                     kind: LineKind::Text,
                     continued: None,
+                    indented: false,
                 })],
             );
         }

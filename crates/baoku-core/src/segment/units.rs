@@ -30,7 +30,7 @@ pub(super) enum Unit {
 }
 
 pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
-    let col = column_width(&lines);
+    let (col, usual) = column_width(&lines);
     let mut units: Vec<Unit> = Vec::new();
     let mut i = 0;
     let n = lines.len();
@@ -168,9 +168,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     && next_is_text
                     && i > start
                     && lines.get(i).is_some_and(|l| l.kind == LineKind::Blank)
-                    && visible_len(&block[0].text) + 3 <= col
+                    && visible_len(&block[0].text) + 3 <= usual
                     && heading_like_with(&block, true);
-                if (before_pointer || standalone || heading_like(&block))
+                // A last line that fills the column runs on into what
+                // follows: text broken by a blank line, not a heading.
+                let runs_on = block.last().is_some_and(|l| {
+                    col >= 10
+                        && visible_len(&l.text) == col
+                        && !ends_block(&l.text)
+                        && !is_sub_line(&l.text)
+                }) && next_is_text;
+                if (before_pointer || standalone || (heading_like(&block) && !runs_on))
                     && !prev_is_body_mid
                     && !continues_lead
                     && !next_continues
@@ -240,7 +248,8 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
     // (A kicker may stand over a headline wrapped onto more lines.)
     lines.len() == 1
         && ((next.len() == 1 && visible_len(last) <= 20)
-            || (next.len() <= 3 && visible_len(last) <= 6))
+            || (next.len() <= 3 && visible_len(last) <= 6)
+            || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
 }
 
 /// A subheadline line: it opens with a dash.
@@ -274,11 +283,11 @@ fn heading_prefix(block: &[&Line]) -> Option<usize> {
         return None;
     }
     (1..=3.min(block.len() - 2)).find(|&k| {
-        let width = block[k..]
-            .iter()
-            .map(|l| visible_len(&l.text))
-            .max()
-            .unwrap_or(0);
+        // The body's usual width (its median line: figures and Latin make
+        // some lines hold more characters).
+        let mut ws: Vec<usize> = block[k..].iter().map(|l| visible_len(&l.text)).collect();
+        ws.sort_unstable();
+        let width = ws.get(ws.len() / 2).copied().unwrap_or(0);
         // Clearly shorter than the column: a first-line indent lost in
         // extraction makes a paragraph's first line only a little shorter.
         let short = |l: &&Line| visible_len(&l.text) * 100 <= width * 72;
@@ -299,18 +308,31 @@ fn heading_prefix(block: &[&Line]) -> Option<usize> {
     })
 }
 
-/// The page's usual line width: most text lines are full columns.
-fn column_width(lines: &[Line]) -> usize {
+/// The page's column width, when enough lines fill it exactly (the most
+/// common width), and its usual line width (80th percentile).
+fn column_width(lines: &[Line]) -> (usize, usize) {
     let mut w: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
         .map(|l| visible_len(&l.text))
         .collect();
     if w.is_empty() {
-        return 0;
+        return (0, 0);
     }
-    let k = (w.len() * 4 / 5).min(w.len() - 1);
-    *w.select_nth_unstable(k).1
+    // The most common width (the widest on a tie).
+    w.sort_unstable();
+    let mut best = (0, 0);
+    let mut k = 0;
+    while k < w.len() {
+        let run = w[k..].iter().take_while(|&&x| x == w[k]).count();
+        if run >= best.0 {
+            best = (run, w[k]);
+        }
+        k += run;
+    }
+    let usual = w[(w.len() * 4 / 5).min(w.len() - 1)];
+    // Too few full lines to know the column.
+    (if best.0 >= 5 { best.1 } else { 0 }, usual)
 }
 
 /// A heading line exactly as wide as the column runs on into the next: the
