@@ -134,7 +134,7 @@ pub struct Archive {
     memo: RefCell<VecDeque<(Query, Rc<Vec<(u32, f64)>>)>>,
 }
 
-const MEMO: usize = 8;
+const MEMO: usize = 24;
 
 const EXCLUDED: u16 = u16::MAX;
 
