@@ -140,7 +140,9 @@ async function cacheFirst(e, key, store) {
   const hit = await cache.match(key);
   if (hit) return hit;
   const res = await fetch(e.request);
-  if (store && storable(res)) e.waitUntil(cache.put(key, res.clone()));
+  // Stored before answering, so an immediate second request (two searches
+  // needing one chunk) is answered from the cache, not downloaded again.
+  if (store && storable(res)) await cache.put(key, res.clone()).catch(() => {});
   return res;
 }
 

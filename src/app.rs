@@ -305,6 +305,7 @@ pub fn App(props: &AppProps) -> Html {
         // Only results from loaded data count (the loading screen renders an empty set).
         let loaded = state.results.is_some();
         let shown_query = state.results.as_ref().map(|r| r.0.query.clone()).unwrap_or_default();
+        let shown_sort = state.results.as_ref().map(|r| r.0.sort.as_str()).unwrap_or_default();
         use_effect_with((Rc::as_ptr(&r) as usize, loaded), move |&(_, loaded)| {
             if !loaded {
                 return;
@@ -316,6 +317,7 @@ pub fn App(props: &AppProps) -> Html {
                 let _ = h.set_attribute("data-rendered", &r.total.to_string());
                 // Which query the shown results answer (tests wait for it).
                 let _ = h.set_attribute("data-query", &shown_query);
+                let _ = h.set_attribute("data-sort", shown_sort);
             }
         });
     }

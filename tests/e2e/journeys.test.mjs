@@ -66,10 +66,12 @@ test('sort by newest and oldest', async () => {
   const page = await open('#q=' + encodeURIComponent('发展'));
   await page.locator('.bk-sort select').selectOption('newest');
   await page.waitForFunction(() => location.hash.includes('sort=newest'));
+  await page.locator('#baoku[data-sort=newest]').waitFor();
   const d = await dates(page);
   assert.deepEqual([...d].sort().reverse(), d);
   await page.locator('.bk-sort select').selectOption('oldest');
   await page.waitForFunction(() => location.hash.includes('sort=oldest'));
+  await page.locator('#baoku[data-sort=oldest]').waitFor();
   const o = await dates(page);
   assert.deepEqual([...o].sort(), o);
   await page.close();
