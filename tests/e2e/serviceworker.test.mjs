@@ -42,12 +42,23 @@ async function visit(context, url) {
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('#baoku[data-rendered]').waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
+  // Bounded: a worker whose install failed never becomes ready; say so
+  // (with its state) instead of hanging the suite.
+  const state = await page.evaluate(async () => {
+    const wait = (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+      return 'controlling';
+    })();
+    const late = new Promise((r) => setTimeout(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      r(`not controlling after 60 s: installing=${reg?.installing?.state} waiting=${reg?.waiting?.state} active=${reg?.active?.state}`);
+    }, 60000));
+    return Promise.race([wait, late]);
   });
+  assert.equal(state, 'controlling');
   return page;
 }
 
