@@ -347,39 +347,43 @@ impl Archive {
             let ndocs = p.pieces.get(pi + 1).map_or(p.docs.len(), |x| x.first as usize) - piece.first as usize;
             decoded.insert((k, pi), decode_piece(slice, ndocs).map_err(|e| corrupt(&path, e))?);
         }
+        // Each covering offset refers to one of the distinct bigrams: look
+        // each up once per document, however long the term.
+        let slot: Vec<usize> = keys
+            .iter()
+            .map(|k| distinct.iter().position(|x| x == k).unwrap_or(0))
+            .collect();
         let mut out = TermDocs::default();
+        let mut at: Vec<(&[u32], u8)> = Vec::with_capacity(distinct.len());
         for &d in &cand {
-            // (positions, impact) of each covering bigram in this doc.
-            let mut at: Vec<(&[u32], u8)> = Vec::with_capacity(keys.len());
-            for k in &keys {
+            // (positions, impact) of each distinct covering bigram in this doc.
+            at.clear();
+            for k in &distinct {
                 let p = &lists[k];
                 let idx = p.docs.binary_search(&d).unwrap_or(0);
                 let pi = piece_of(p, idx);
                 let list = &decoded[&(*k, pi)][idx - p.pieces[pi].first as usize];
                 at.push((list.as_slice(), p.impacts[idx]));
             }
-            let (ai, anchor) = at
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, x)| x.0.len())
-                .map(|(i, x)| (i, x.0))
-                .unwrap_or((0, &[]));
+            // Anchor: the covering offset whose bigram is rarest in this doc.
+            let ai = (0..offsets.len()).min_by_key(|&i| at[slot[i]].0.len()).unwrap_or(0);
             let ka = offsets[ai] as u32;
-            let tf = anchor
+            let tf = at[slot[ai]]
+                .0
                 .iter()
                 .filter(|&&a| a >= ka)
                 .filter(|&&a| {
                     let p = a - ka;
                     offsets
                         .iter()
-                        .zip(&at)
-                        .all(|(&k, (pos, _))| pos.binary_search(&(p + k as u32)).is_ok())
+                        .zip(&slot)
+                        .all(|(&k, &si)| at[si].0.binary_search(&(p + k as u32)).is_ok())
                 })
                 .count() as u32;
             if tf == 0 {
                 continue;
             }
-            let (pos0, imp0) = at[0];
+            let (pos0, imp0) = at[slot[0]];
             let kk = k_from_impact(imp0, pos0.len() as u32);
             out.docs.push(d);
             out.norm.push(tf as f64 * (K1 + 1.0) / (tf as f64 + kk));
