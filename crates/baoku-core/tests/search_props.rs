@@ -234,3 +234,52 @@ fn browse_order_newest_issue_first_in_page_order() {
     assert_eq!(order(Sort::Newest), ["new-1", "new-2a", "new-2b", "new-10", "old-1"]);
     assert_eq!(order(Sort::Oldest), ["old-1", "new-1", "new-2a", "new-2b", "new-10"]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Crafted or damaged index files (any file, any bytes flipped, cut
+    /// short or grown) give an answer or a clear error, never a panic.
+    #[test]
+    fn damaged_index_files_never_panic(
+        (corpus, queries) in corpus().prop_flat_map(|c| {
+            let q = prop::collection::vec(query(&c), 1..4);
+            (Just(c), q)
+        }),
+        opts in tiny_options(),
+        pick in any::<prop::sample::Index>(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+        extra in prop::collection::vec(any::<u8>(), 0..4),
+    ) {
+        let mut files = MemFiles::default();
+        let (m, _) = build(corpus.clone(), &folder(), table(), opts, &mut files).unwrap();
+        let mut names: Vec<String> = files.0.keys().cloned().collect();
+        names.sort();
+        let name = pick.get(&names).clone();
+        let bytes = files.0.get_mut(&name).unwrap();
+        for (at, x) in &flips {
+            if !bytes.is_empty() {
+                let i = at.index(bytes.len());
+                bytes[i] ^= x | 1;
+            }
+        }
+        if let Some(c) = cut {
+            let n = c.index(bytes.len() + 1);
+            bytes.truncate(n);
+        }
+        bytes.extend_from_slice(&extra);
+        let meta = files.0.get("meta.bin").cloned().unwrap_or_default();
+        let Ok(ix) = Archive::open(m, &meta) else {
+            return Ok(());
+        };
+        for q in &queries {
+            let req = SearchRequest { query: q.clone(), limit: 5, ..Default::default() };
+            let _ = ix.search(&files, &req);
+            let _ = ix.locate(&files, "a0");
+            if !ix.is_empty() {
+                let _ = ix.article(&files, 0);
+            }
+        }
+    }
+}
