@@ -141,6 +141,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The organisation, document and amount columns, after the first results.
+    {
+        let dispatcher = state.dispatcher();
+        let reader = state.reader().cloned();
+        let first_results = state.results.is_some();
+        use_effect_with((reader_key, first_results), move |(_, first)| {
+            if let (Some(reader), true) = (reader, *first) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if reader.run(|ix, f| ix.extras(f).map(|s| s.map(|_| ()))).await.is_ok() {
+                        dispatcher.dispatch(Action::ExtrasLoaded);
+                    }
+                });
+            }
+        });
+    }
+
     // The article being read: from the results when it is there, else by id.
     {
         let dispatcher = state.dispatcher();

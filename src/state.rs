@@ -21,6 +21,9 @@ pub enum Load {
 /// so results for a prefix never replace those of a longer query.
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchKey {
+    /// Whether the extra facet columns (organisations, documents, amounts)
+    /// were here: their arrival refreshes the counts.
+    pub extras: bool,
     pub query: String,
     pub filters: Vec<(Facet, String)>,
     pub sort: Sort,
@@ -57,9 +60,12 @@ pub struct AppState {
     pub searching: bool,
     pub search_error: Option<String>,
     pub reading: Reading,
+    /// The extra facet columns (`x.bin`) have been fetched.
+    pub extras: bool,
 }
 
 pub enum Action {
+    ExtrasLoaded,
     Loaded(Rc<Reader>),
     Searching,
     Results(SearchKey, Rc<SearchResults>),
@@ -97,12 +103,14 @@ impl AppState {
             searching: false,
             search_error: None,
             reading: Reading::None,
+            extras: false,
         }
     }
 
     /// What the result list should show now.
     pub fn key(&self) -> SearchKey {
         SearchKey {
+            extras: self.extras,
             query: self.query.clone(),
             filters: self.filters.clone(),
             sort: if self.query.trim().is_empty() && self.sort == Sort::Relevance {
@@ -142,10 +150,12 @@ impl Reducible for AppState {
             Action::Failed(e) => s.load = Load::Failed(e),
             Action::Retry => {
                 s.load = Load::Loading;
+                s.extras = false;
                 s.search_error = None;
                 s.attempt += 1;
             }
             Action::Searching => s.searching = true,
+            Action::ExtrasLoaded => s.extras = true,
             Action::Results(key, r) => {
                 if key != s.key() {
                     return self;

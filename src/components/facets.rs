@@ -22,32 +22,83 @@ fn value_label(f: Facet, v: &str, lang: Lang) -> String {
     v.to_string()
 }
 
+/// Values shown before "show all".
+const SHORT: usize = 12;
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    facet: Facet,
+    values: Vec<(String, usize)>,
+    active: Vec<(Facet, String)>,
+    lang: Lang,
+    on_toggle: Callback<(Facet, String)>,
+}
+
+/// One facet: its values with counts; a long list shows the first ones,
+/// with "show all" and a filter box for the rest.
+#[component]
+fn FacetGroup(props: &GroupProps) -> Html {
+    let (f, lang) = (props.facet, props.lang);
+    let expanded = use_state(|| false);
+    let filter = use_state(String::new);
+    let long = props.values.len() > SHORT;
+    let needle = filter.to_lowercase();
+    let shown: Vec<&(String, usize)> = props
+        .values
+        .iter()
+        .filter(|(v, _)| needle.is_empty() || v.to_lowercase().contains(&needle))
+        .take(if *expanded || !needle.is_empty() { usize::MAX } else { SHORT })
+        .collect();
+    let items = shown.into_iter().map(|(v, n)| {
+        let on = props.active.iter().any(|(af, av)| *af == f && av == v);
+        let onclick = {
+            let cb = props.on_toggle.clone();
+            let v = v.clone();
+            Callback::from(move |_: MouseEvent| cb.emit((f, v.clone())))
+        };
+        html! {
+            <li>
+                <button class={classes!("bk-facet", on.then_some("bk-on"))} aria-pressed={on.to_string()} {onclick}
+                    data-facet={f.key()} data-value={v.clone()}>
+                    <span>{ value_label(f, v, lang) }</span><span class="bk-count">{ *n }</span>
+                </button>
+            </li>
+        }
+    });
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filter.set(el.value());
+        })
+    };
+    html! {
+        <section class="bk-facet-group" aria-label={lang.t(f.key())}>
+            <h3>{ lang.t(f.key()) }</h3>
+            if long && *expanded {
+                <input class="bk-facet-filter" type="search" aria-label={format!("{} {}", lang.t("filter_values"), lang.t(f.key()))}
+                    placeholder={lang.t("filter_values")} value={(*filter).clone()} {oninput} />
+            }
+            <ul>{ for items }</ul>
+            if long {
+                <button class="bk-facet-more" aria-expanded={expanded.to_string()} onclick={toggle}>
+                    { if *expanded { lang.t("show_fewer").to_string() } else { format!("{} ({})", lang.t("show_all"), props.values.len()) } }
+                </button>
+            }
+        </section>
+    }
+}
+
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let lang = props.lang;
     let groups = props.facets.iter().filter(|(f, v)| !v.is_empty() && *f != Facet::Month).map(|(f, vals)| {
-        let f = *f;
-        let items = vals.iter().take(12).map(|(v, n)| {
-            let on = props.active.iter().any(|(af, av)| *af == f && av == v);
-            let onclick = {
-                let cb = props.on_toggle.clone();
-                let v = v.clone();
-                Callback::from(move |_: MouseEvent| cb.emit((f, v.clone())))
-            };
-            html! {
-                <li>
-                    <button class={classes!("bk-facet", on.then_some("bk-on"))} aria-pressed={on.to_string()} {onclick}
-                        data-facet={f.key()} data-value={v.clone()}>
-                        <span>{ value_label(f, v, lang) }</span><span class="bk-count">{ *n }</span>
-                    </button>
-                </li>
-            }
-        });
         html! {
-            <section class="bk-facet-group" aria-label={lang.t(f.key())}>
-                <h3>{ lang.t(f.key()) }</h3>
-                <ul>{ for items }</ul>
-            </section>
+            <FacetGroup key={f.key()} facet={*f} values={vals.clone()} active={props.active.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
         }
     });
     html! { <aside class="bk-facets" aria-label={lang.t("filters")}>{ for groups }</aside> }

@@ -52,6 +52,40 @@ test('facets narrow the results, counts update, and the filter is in the URL', a
   await page.close();
 });
 
+test('organisation, policy-document and amount facets: counts, filter, URL, show all with a filter box', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  // The extra columns arrive after the first results.
+  const amount = page.locator('button.bk-facet[data-facet=amount]').first();
+  await amount.waitFor();
+  assert.ok(await page.locator('button.bk-facet[data-facet=org]').count() > 0, 'organisation facet');
+  assert.ok(await page.locator('button.bk-facet[data-facet=doc]').count() > 0, 'policy-document facet');
+  const labels = await page.locator('button.bk-facet[data-facet=amount] span:first-child').allTextContents();
+  assert.equal(labels[0], labels.includes('≥1亿元') ? '≥1亿元' : labels[0], 'largest range first');
+  const value = await amount.getAttribute('data-value');
+  const count = Number(await amount.locator('.bk-count').textContent());
+  await amount.click();
+  await page.waitForFunction((c) => Number(document.querySelector('.bk-total strong').textContent) === c, count);
+  assert.deepEqual(await hashParam(page, 'f'), [`amount:${value}`]);
+  // Combined with an organisation: AND across facets.
+  const org = page.locator('button.bk-facet[data-facet=org]').first();
+  const orgCount = Number(await org.locator('.bk-count').textContent());
+  await org.click();
+  await page.waitForFunction((c) => Number(document.querySelector('.bk-total strong').textContent) === c, orgCount);
+  assert.equal((await hashParam(page, 'f')).length, 2);
+  // A long list: "show all", then narrow it with the filter box.
+  const more = page.locator('.bk-facet-group[aria-label=机构] .bk-facet-more');
+  if (await more.count()) {
+    await more.click();
+    const box = page.locator('.bk-facet-group[aria-label=机构] .bk-facet-filter');
+    await box.fill('银行');
+    const shown = await page.locator('.bk-facet-group[aria-label=机构] button.bk-facet span:first-child').allTextContents();
+    assert.ok(shown.length >= 1 && shown.every((t) => t.includes('银行')), shown.join(','));
+  }
+  await shot(page, 'facet-org-amount');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('timeline bars filter by month', async () => {
   const page = await open('#q=' + encodeURIComponent('企业'));
   const bar = page.locator('.bk-bar').first();

@@ -68,8 +68,18 @@ fn article() -> impl Strategy<Value = Article> {
         prop::sample::subsequence(vec!["王五", "李四", "赵六"], 0..3),
         prop::sample::subsequence(vec!["临清市", "东阿县"], 0..2),
         (0u8..3, 1u8..4),
+        (
+            prop::sample::subsequence(vec!["邮储银行", "市工业和信息化局"], 0..2),
+            prop::collection::vec(prop::sample::select(vec![5_000u64, 2_000_000, 30_000_000, 130_000_000]), 0..3),
+        ),
     )
-        .prop_map(|(kicker, headline, paragraphs, date, kind, reporters, places, (pub_, page))| Article {
+        .prop_map(|(kicker, headline, paragraphs, date, kind, reporters, places, (pub_, page), (orgs, yuan))| Article {
+            organizations: orgs.into_iter().map(String::from).collect(),
+            documents: if yuan.len() > 1 { vec!["行动方案".into()] } else { vec![] },
+            amounts: yuan
+                .into_iter()
+                .map(|y| baoku_core::model::Amount { text: format!("{y}元"), yuan: y, approx: false, paragraph: 0, offset: 0 })
+                .collect(),
             date: date.map(|(y, m)| format!("{y}-0{m}-01")),
             kicker,
             headline,
@@ -136,6 +146,9 @@ fn filters() -> impl Strategy<Value = Vec<(Facet, String)>> {
             Just((Facet::Kind, "photo".to_string())),
             Just((Facet::Place, "临清市".to_string())),
             Just((Facet::Publication, "报1".to_string())),
+            Just((Facet::Organization, "邮储银行".to_string())),
+            Just((Facet::Document, "行动方案".to_string())),
+            prop::sample::select(vec!["≥1亿元", "100万–1000万元", "<100万元"]).prop_map(|v| (Facet::Amount, v.to_string())),
         ],
         0..3,
     )

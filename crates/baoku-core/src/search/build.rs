@@ -5,7 +5,8 @@
 
 use super::format::{
     self, bigram_key, bm25_k, encode_gram_chunk, encode_positions, impact, paths, unigram_key,
-    Column, DateRun, Manifest, Meta, Piece, Postings, FORMAT_VERSION, HEAD, STORED_FACETS,
+    Column, DateRun, Manifest, Meta, Piece, Postings, EXTRA_FACETS, FORMAT_VERSION, HEAD,
+    STORED_FACETS,
 };
 use super::codec::put_u64;
 use crate::fold::Folder;
@@ -185,8 +186,10 @@ pub fn build<S: Sink>(
     let mut local_u: HashMap<char, (u32, bool)> = HashMap::new();
     let mut local_b: Vec<(u64, u32, bool)> = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::with_capacity(articles.len());
-    let mut columns: Vec<Column> = STORED_FACETS.iter().map(|_| Column::default()).collect();
-    let mut interned: Vec<HashMap<String, u32>> = STORED_FACETS.iter().map(|_| HashMap::new()).collect();
+    // Stored facets (meta.bin), then the extra ones (x.bin).
+    let all_facets: Vec<super::Facet> = STORED_FACETS.iter().chain(&EXTRA_FACETS).copied().collect();
+    let mut columns: Vec<Column> = all_facets.iter().map(|_| Column::default()).collect();
+    let mut interned: Vec<HashMap<String, u32>> = all_facets.iter().map(|_| HashMap::new()).collect();
     let mut dates: Vec<DateRun> = Vec::new();
     for (d, a) in articles.iter().enumerate() {
         let d = d as u32;
@@ -197,7 +200,7 @@ pub fn build<S: Sink>(
             Some(r) if r.date == a.date => r.len += 1,
             _ => dates.push(DateRun { date: a.date.clone(), start: d, len: 1 }),
         }
-        for (fi, f) in STORED_FACETS.iter().enumerate() {
+        for (fi, f) in all_facets.iter().enumerate() {
             let mut v: Vec<u32> = f
                 .values(a)
                 .into_iter()
@@ -337,6 +340,8 @@ pub fn build<S: Sink>(
         .flat_map(|r| r.start..r.start + r.len)
         .take(BOOT_ARTICLES)
         .collect();
+    let extra = columns.split_off(STORED_FACETS.len());
+    w.put(paths::EXTRA, &format::encode_extra(&extra))?;
     let meta = Meta { docs: n, dates, columns, chunk_keys };
     w.put(paths::META, &meta.encode())?;
     let dir = format!("idx-{:016x}", w.hash);

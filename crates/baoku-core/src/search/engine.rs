@@ -127,8 +127,10 @@ pub struct Archive {
     meta: Meta,
     /// Position of each doc when sorted newest first (page order kept).
     newest_rank: Vec<u32>,
-    /// One column per [`Facet::ALL`] entry.
+    /// One column per [`Facet::ALL`] entry; the [`format::EXTRA_FACETS`]
+    /// ones are empty until `x.bin` is fetched (see [`Archive::extras`]).
     facets: Vec<Column>,
+    extra: RefCell<Option<Rc<Vec<Column>>>>,
     /// The match sets of the last few queries: a search asks again after
     /// each fetch, and readers go back to queries they typed.
     memo: RefCell<VecDeque<(Query, Rc<Vec<(u32, f64)>>)>>,
@@ -188,6 +190,7 @@ impl Archive {
             .map(|f| match f {
                 Facet::Year => year.clone(),
                 Facet::Month => month.clone(),
+                f if format::EXTRA_FACETS.contains(f) => Column::default(),
                 _ => stored.next().unwrap_or_default(),
             })
             .collect();
@@ -198,6 +201,7 @@ impl Archive {
             newest_rank,
             facets,
             memo: RefCell::default(),
+            extra: RefCell::default(),
         })
     }
 
@@ -445,6 +449,30 @@ impl Archive {
         ))
     }
 
+    /// The organisation, document and amount columns (`x.bin`): fetched
+    /// after the first results; facet counts include them once they are
+    /// here, and a filter on them asks for them.
+    pub fn extras(&self, src: &impl Source) -> Result<Step<Rc<Vec<Column>>>, DataError> {
+        if let Some(x) = self.extra.borrow().as_ref() {
+            return Ok(Step::Done(x.clone()));
+        }
+        let Some(bytes) = src.get(paths::EXTRA) else {
+            return Ok(Step::Need(vec![paths::EXTRA.to_string()]));
+        };
+        let cols = Rc::new(format::decode_extra(bytes, self.meta.docs)?);
+        *self.extra.borrow_mut() = Some(cols.clone());
+        Ok(Step::Done(cols))
+    }
+
+    /// The column of facet `fi` (an index into [`Facet::ALL`]), if loaded.
+    fn column<'a>(&'a self, fi: usize, extra: Option<&'a Rc<Vec<Column>>>) -> &'a Column {
+        let f = Facet::ALL[fi];
+        match format::EXTRA_FACETS.iter().position(|x| *x == f) {
+            Some(xi) => extra.and_then(|x| x.get(xi)).unwrap_or(&self.facets[fi]),
+            None => &self.facets[fi],
+        }
+    }
+
     /// The article of doc `d`, from its fragment.
     pub fn article(&self, src: &impl Source, d: u32) -> Result<Step<Article>, DataError> {
         if d >= self.meta.docs {
@@ -493,11 +521,22 @@ impl Archive {
             },
         };
         let mut matched: Vec<(u32, f64)> = (*all).clone();
+        // The extra columns: required by a filter on them, used when present.
+        let needs_extra = req.filters.iter().any(|(f, _)| format::EXTRA_FACETS.contains(f));
+        let extra = match self.extras(src) {
+            Ok(Step::Done(x)) => Some(x),
+            Ok(Step::Need(n)) if needs_extra => return Ok(Step::Need(n)),
+            Err(e) if needs_extra => return Err(e),
+            // Not needed: counts for these facets wait until it is here.
+            _ => None,
+        };
+        let extra = extra.as_ref();
         // Filters: values OR'ed within a facet, facets AND'ed.
         let mut wanted: Vec<(usize, Vec<u32>)> = Vec::new();
         for (f, v) in &req.filters {
             let fi = Facet::ALL.iter().position(|x| x == f).unwrap_or(0);
-            let id = self.facets[fi]
+            let id = self
+                .column(fi, extra)
                 .values
                 .iter()
                 .position(|x| x == v)
@@ -511,10 +550,10 @@ impl Archive {
             matched.retain(|(d, _)| {
                 wanted
                     .iter()
-                    .all(|(fi, ids)| self.facets[*fi].of(*d).iter().any(|v| ids.contains(v)))
+                    .all(|(fi, ids)| self.column(*fi, extra).of(*d).iter().any(|v| ids.contains(v)))
             });
         }
-        let facets = self.facet_counts(&matched);
+        let facets = self.facet_counts(&matched, extra);
         let mut timeline = facets
             .iter()
             .find(|f| f.0 == Facet::Month)
@@ -578,12 +617,16 @@ impl Archive {
         }))
     }
 
-    fn facet_counts(&self, matched: &[(u32, f64)]) -> Vec<(Facet, Vec<(String, usize)>)> {
+    fn facet_counts(
+        &self,
+        matched: &[(u32, f64)],
+        extra: Option<&Rc<Vec<Column>>>,
+    ) -> Vec<(Facet, Vec<(String, usize)>)> {
         Facet::ALL
             .iter()
             .enumerate()
             .map(|(fi, &f)| {
-                let t = &self.facets[fi];
+                let t = self.column(fi, extra);
                 let mut counts = vec![0usize; t.values.len()];
                 for (d, _) in matched {
                     for &v in t.of(*d) {
@@ -598,6 +641,9 @@ impl Archive {
                     .collect();
                 if matches!(f, Facet::Year | Facet::Month) {
                     v.sort_by(|a, b| b.0.cmp(&a.0));
+                } else if f == Facet::Amount {
+                    let rank = |s: &str| super::query::AMOUNT_RANGES.iter().position(|r| r.0 == s);
+                    v.sort_by_key(|x| rank(&x.0));
                 } else {
                     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 }

@@ -114,6 +114,7 @@ pub fn is_safe_path(p: &str) -> bool {
 /// Paths of the build folder's files, relative to the build folder.
 pub mod paths {
     pub const META: &str = "meta.bin";
+    pub const EXTRA: &str = "x.bin";
     pub fn gram_chunk(n: u32) -> String {
         format!("g/{n}.bin")
     }
@@ -171,6 +172,51 @@ impl Column {
         }
     }
 
+    /// Values, then all counts, then all ids (columnar compresses better).
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        put_u64(out, self.values.len() as u64);
+        for v in &self.values {
+            put_str(out, v);
+        }
+        for w in self.starts.windows(2) {
+            put_u64(out, (w[1] - w[0]) as u64);
+        }
+        for &id in &self.ids {
+            put_u64(out, id as u64);
+        }
+    }
+
+    /// Decode a column of `docs` documents; ids checked against the values.
+    pub fn decode(r: &mut Reader, docs: u32) -> Result<Column, Corrupt> {
+        let nv = r.count(1)?;
+        let mut values = Vec::with_capacity(nv);
+        for _ in 0..nv {
+            values.push(r.str()?.to_string());
+        }
+        if (docs as usize) > r.remaining() {
+            return Err(Corrupt("facet column shorter than the documents"));
+        }
+        let mut starts = Vec::with_capacity(docs as usize + 1);
+        starts.push(0u32);
+        let mut total = 0u32;
+        for _ in 0..docs {
+            total = total.checked_add(r.u32()?).ok_or(Corrupt("facet counts overflow"))?;
+            starts.push(total);
+        }
+        if total as usize > r.remaining() {
+            return Err(Corrupt("facet ids shorter than their counts"));
+        }
+        let mut ids = Vec::with_capacity(total as usize);
+        for _ in 0..total {
+            let id = r.u32()?;
+            if id as usize >= nv {
+                return Err(Corrupt("facet value id out of range"));
+            }
+            ids.push(id);
+        }
+        Ok(Column { values, starts, ids })
+    }
+
     pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
         if self.starts.is_empty() {
             self.starts.push(0);
@@ -179,6 +225,14 @@ impl Column {
         self.starts.push(self.ids.len() as u32);
     }
 }
+
+/// The facet columns of `x.bin`, fetched after the first results (they are
+/// larger than the rest of the meta and no first screen needs them).
+pub const EXTRA_FACETS: [super::Facet; 3] = [
+    super::Facet::Organization,
+    super::Facet::Document,
+    super::Facet::Amount,
+];
 
 /// The stored facet columns, in this order (year and month come from dates).
 pub const STORED_FACETS: [super::Facet; 4] = [
@@ -212,17 +266,7 @@ impl Meta {
             put_u64(&mut out, r.len as u64);
         }
         for c in &self.columns {
-            put_u64(&mut out, c.values.len() as u64);
-            for v in &c.values {
-                put_str(&mut out, v);
-            }
-            // Columnar: all counts, then all ids (compresses better).
-            for w in c.starts.windows(2) {
-                put_u64(&mut out, (w[1] - w[0]) as u64);
-            }
-            for &id in &c.ids {
-                put_u64(&mut out, id as u64);
-            }
+            c.encode(&mut out);
         }
         put_u64(&mut out, self.chunk_keys.len() as u64);
         let mut prev = 0u64;
@@ -266,33 +310,7 @@ impl Meta {
         }
         let mut columns = Vec::new();
         for _ in STORED_FACETS {
-            let nv = r.count(1)?;
-            let mut values = Vec::with_capacity(nv);
-            for _ in 0..nv {
-                values.push(r.str()?.to_string());
-            }
-            if (docs as usize) > r.remaining() {
-                return Err(Corrupt("facet column shorter than the documents"));
-            }
-            let mut starts = Vec::with_capacity(docs as usize + 1);
-            starts.push(0u32);
-            let mut total = 0u32;
-            for _ in 0..docs {
-                total = total.checked_add(r.u32()?).ok_or(Corrupt("facet counts overflow"))?;
-                starts.push(total);
-            }
-            if total as usize > r.remaining() {
-                return Err(Corrupt("facet ids shorter than their counts"));
-            }
-            let mut ids = Vec::with_capacity(total as usize);
-            for _ in 0..total {
-                let id = r.u32()?;
-                if id as usize >= nv {
-                    return Err(Corrupt("facet value id out of range"));
-                }
-                ids.push(id);
-            }
-            columns.push(Column { values, starts, ids });
+            columns.push(Column::decode(&mut r, docs)?);
         }
         let nk = r.count(1)?;
         if nk != m.gram_chunks as usize {
@@ -324,6 +342,35 @@ impl Meta {
         let i = self.chunk_keys.partition_point(|&k| k <= key);
         i.checked_sub(1).map(|i| i as u32)
     }
+}
+
+const EXTRA_MAGIC: &[u8; 4] = b"BKX2";
+
+/// `x.bin`: the [`EXTRA_FACETS`] columns.
+pub fn encode_extra(columns: &[Column]) -> Vec<u8> {
+    let mut out = EXTRA_MAGIC.to_vec();
+    for c in columns {
+        c.encode(&mut out);
+    }
+    out
+}
+
+pub fn decode_extra(bytes: &[u8], docs: u32) -> Result<Vec<Column>, DataError> {
+    let inner = || -> Result<Vec<Column>, Corrupt> {
+        if bytes.get(..4) != Some(&EXTRA_MAGIC[..]) {
+            return Err(Corrupt("not a Baoku extra-facets file"));
+        }
+        let mut r = Reader::new(&bytes[4..]);
+        let cols = EXTRA_FACETS
+            .iter()
+            .map(|_| Column::decode(&mut r, docs))
+            .collect::<Result<Vec<_>, _>>()?;
+        if !r.is_empty() {
+            return Err(Corrupt("trailing bytes"));
+        }
+        Ok(cols)
+    };
+    inner().map_err(|e| malformed(paths::EXTRA, e))
 }
 
 /// Where a run of a bigram's positions is stored: docs from `first` (an

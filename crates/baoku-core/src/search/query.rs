@@ -121,16 +121,41 @@ pub enum Facet {
     Place,
     Reporter,
     Publication,
+    /// Organisations named in the text (build-time extraction).
+    Organization,
+    /// Policy documents cited in 《》.
+    Document,
+    /// Money amounts, by range ([`AMOUNT_RANGES`]).
+    Amount,
+}
+
+/// The amount filter's ranges, largest first: (label, lowest yuan).
+pub const AMOUNT_RANGES: [(&str, u64); 4] = [
+    ("≥1亿元", 100_000_000),
+    ("1000万–1亿元", 10_000_000),
+    ("100万–1000万元", 1_000_000),
+    ("<100万元", 0),
+];
+
+/// The range label of an amount in yuan.
+pub fn amount_range(yuan: u64) -> &'static str {
+    AMOUNT_RANGES
+        .iter()
+        .find(|r| yuan >= r.1)
+        .map_or(AMOUNT_RANGES[3].0, |r| r.0)
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; 9] = [
         Facet::Year,
         Facet::Month,
         Facet::Kind,
         Facet::Place,
         Facet::Reporter,
         Facet::Publication,
+        Facet::Organization,
+        Facet::Document,
+        Facet::Amount,
     ];
 
     pub fn key(self) -> &'static str {
@@ -141,6 +166,9 @@ impl Facet {
             Facet::Place => "place",
             Facet::Reporter => "reporter",
             Facet::Publication => "publication",
+            Facet::Organization => "org",
+            Facet::Document => "doc",
+            Facet::Amount => "amount",
         }
     }
 
@@ -157,6 +185,9 @@ impl Facet {
             Facet::Place => a.places.clone(),
             Facet::Reporter => a.reporters.iter().chain(&a.authors).cloned().collect(),
             Facet::Publication => a.publication.clone().into_iter().collect(),
+            Facet::Organization => a.organizations.clone(),
+            Facet::Document => a.documents.clone(),
+            Facet::Amount => a.amounts.iter().map(|m| amount_range(m.yuan).to_string()).collect(),
         }
     }
 }
