@@ -148,11 +148,16 @@ pub fn App(props: &AppProps) -> Html {
         let first_results = state.results.is_some();
         use_effect_with((reader_key, first_results), move |(_, first)| {
             if let (Some(reader), true) = (reader, *first) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if reader.run(|ix, f| ix.extras(f).map(|s| s.map(|_| ()))).await.is_ok() {
-                        dispatcher.dispatch(Action::ExtrasLoaded);
-                    }
-                });
+                // A moment later, so it never competes with the first screen
+                // (a filter on these facets asks for the file at once).
+                gloo::timers::callback::Timeout::new(1000, move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if reader.run(|ix, f| ix.extras(f).map(|s| s.map(|_| ()))).await.is_ok() {
+                            dispatcher.dispatch(Action::ExtrasLoaded);
+                        }
+                    });
+                })
+                .forget();
             }
         });
     }
