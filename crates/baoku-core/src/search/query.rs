@@ -14,7 +14,7 @@ pub struct Query {
 
 impl Query {
     /// Parse what a reader typed. Spaces mean AND, `"…"` keeps a phrase
-    /// together, `-term` excludes, `a|b` means either. Terms are folded;
+    /// together, `-term` excludes, `a|b` (or `a OR b`, `a 或 b`) means either. Terms are folded;
     /// anything that folds to nothing is dropped, so any input parses.
     pub fn parse(input: &str, folder: &Folder) -> Query {
         let mut q = Query::default();
@@ -41,11 +41,25 @@ impl Query {
         if !cur.is_empty() {
             tokens.push((cur, in_quote));
         }
-        for (raw, quoted) in tokens {
+        // A bare `OR` or `或` between two terms means either, like `a|b`.
+        let is_or = |t: &(String, bool)| !t.1 && matches!(t.0.as_str(), "OR" | "或");
+        let mut join_next = false;
+        let n = tokens.len();
+        for (i, tok) in tokens.iter().enumerate() {
+            let (raw, quoted) = (&tok.0, tok.1);
+            if is_or(tok) && i > 0 && i + 1 < n && !q.groups.is_empty() {
+                join_next = true;
+                continue;
+            }
+            let join = std::mem::take(&mut join_next);
+            let push = |q: &mut Query, alts: Vec<String>| match q.groups.last_mut() {
+                Some(last) if join => last.extend(alts),
+                _ => q.groups.push(alts),
+            };
             if quoted {
-                let t = folder.fold(&raw);
+                let t = folder.fold(raw);
                 if !t.is_empty() {
-                    q.groups.push(vec![t]);
+                    push(&mut q, vec![t]);
                 }
                 continue;
             }
@@ -62,7 +76,7 @@ impl Query {
                 .filter(|a| !a.is_empty())
                 .collect();
             if !alts.is_empty() {
-                q.groups.push(alts);
+                push(&mut q, alts);
             }
         }
         q
@@ -229,4 +243,29 @@ pub struct SearchResults {
 /// Kinds by their export name.
 pub fn kind_from_str(s: &str) -> Option<Kind> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(q: &str) -> Vec<Vec<String>> {
+        Query::parse(q, &Folder::builtin()).groups
+    }
+
+    #[test]
+    fn or_and_huo_between_terms_mean_either() {
+        let either = vec![vec!["专精特新".to_string(), "小巨人".to_string()]];
+        assert_eq!(groups("专精特新 OR 小巨人"), either);
+        assert_eq!(groups("专精特新 或 小巨人"), either);
+        assert_eq!(groups("专精特新|小巨人"), either);
+        assert_eq!(groups("a OR b c"), vec![vec!["a".to_string(), "b".to_string()], vec!["c".to_string()]]);
+        // Alone or at an end they are search terms.
+        assert_eq!(groups("或"), vec![vec!["或".to_string()]]);
+        assert_eq!(groups("OR"), vec![vec!["or".to_string()]]);
+        assert_eq!(groups("企业 或"), vec![vec!["企业".to_string()], vec!["或".to_string()]]);
+        assert_eq!(groups("或者"), vec![vec!["或者".to_string()]]);
+        // Quoted, it is a phrase to find.
+        assert_eq!(groups("a \"或\" b"), vec![vec!["a".to_string()], vec!["或".to_string()], vec!["b".to_string()]]);
+    }
 }
