@@ -96,7 +96,12 @@ pub fn App(props: &AppProps) -> Html {
                             let _ = perf.mark("baoku-ready");
                         }
                         web_sys::console::debug_1(
-                            &format!("baoku: opened {} articles in {:.0} ms", r.archive.len(), now_ms() - t0).into(),
+                            &format!(
+                                "baoku: opened {} articles in {:.0} ms",
+                                r.archive.len(),
+                                now_ms() - t0
+                            )
+                            .into(),
                         );
                         d.dispatch(Action::Loaded(Rc::new(r)))
                     }
@@ -131,7 +136,9 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(perf) = gloo::utils::window().performance() {
                         let _ = perf.mark("baoku-searched");
                     }
-                    web_sys::console::debug_1(&format!("baoku: search {:.2} ms", now_ms() - t0).into());
+                    web_sys::console::debug_1(
+                        &format!("baoku: search {:.2} ms", now_ms() - t0).into(),
+                    );
                     match r {
                         Ok(r) => dispatcher.dispatch(Action::Results(key, Rc::new(r))),
                         Err(e) => dispatcher.dispatch(Action::SearchFailed(key, e)),
@@ -152,7 +159,11 @@ pub fn App(props: &AppProps) -> Html {
                 // (a filter on these facets asks for the file at once).
                 gloo::timers::callback::Timeout::new(1000, move || {
                     wasm_bindgen_futures::spawn_local(async move {
-                        if reader.run(|ix, f| ix.extras(f).map(|s| s.map(|_| ()))).await.is_ok() {
+                        if reader
+                            .run(|ix, f| ix.extras(f).map(|s| s.map(|_| ())))
+                            .await
+                            .is_ok()
+                        {
                             dispatcher.dispatch(Action::ExtrasLoaded);
                         }
                     });
@@ -169,7 +180,10 @@ pub fn App(props: &AppProps) -> Html {
         let open = state.open.clone();
         let from_hits = state.results.as_ref().and_then(|(_, r)| {
             let id = state.open.as_ref()?;
-            r.hits.iter().find(|h| &h.article.id == id).map(|h| Rc::new(h.article.clone()))
+            r.hits
+                .iter()
+                .find(|h| &h.article.id == id)
+                .map(|h| Rc::new(h.article.clone()))
         });
         use_effect_with((reader_key, open), move |(_, open)| {
             match (open.clone(), reader, from_hits) {
@@ -181,7 +195,8 @@ pub fn App(props: &AppProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let doc = reader.run(|ix, files| ix.locate(files, &id)).await;
                         let r = match doc {
-                            Ok(Some(d)) => match reader.run(|ix, files| ix.article(files, d)).await {
+                            Ok(Some(d)) => match reader.run(|ix, files| ix.article(files, d)).await
+                            {
                                 Ok(a) => Reading::Ready(Rc::new(a)),
                                 Err(e) => Reading::Failed(id, e),
                             },
@@ -262,7 +277,8 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(h), Some(a)) = (host, article) {
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"id".into(), &a.id.clone().into());
-                let _ = js_sys::Reflect::set(&detail, &"headline".into(), &a.display_title().into());
+                let _ =
+                    js_sys::Reflect::set(&detail, &"headline".into(), &a.display_title().into());
                 let _ = js_sys::Reflect::set(
                     &detail,
                     &"date".into(),
@@ -272,7 +288,8 @@ pub fn App(props: &AppProps) -> Html {
                 init.set_detail(&detail);
                 init.set_bubbles(true);
                 init.set_composed(true);
-                if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("baoku-open", &init) {
+                if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("baoku-open", &init)
+                {
                     let _ = h.dispatch_event(&ev);
                 }
             }
@@ -325,8 +342,16 @@ pub fn App(props: &AppProps) -> Html {
         let host_for_marks = config.host.clone();
         // Only results from loaded data count (the loading screen renders an empty set).
         let loaded = state.results.is_some();
-        let shown_query = state.results.as_ref().map(|r| r.0.query.clone()).unwrap_or_default();
-        let shown_sort = state.results.as_ref().map(|r| r.0.sort.as_str()).unwrap_or_default();
+        let shown_query = state
+            .results
+            .as_ref()
+            .map(|r| r.0.query.clone())
+            .unwrap_or_default();
+        let shown_sort = state
+            .results
+            .as_ref()
+            .map(|r| r.0.sort.as_str())
+            .unwrap_or_default();
         use_effect_with((Rc::as_ptr(&r) as usize, loaded), move |&(_, loaded)| {
             if !loaded {
                 return;
@@ -440,7 +465,8 @@ pub fn App(props: &AppProps) -> Html {
             (Some(id), Reading::Ready(a)) if &a.id == id => {
                 let pos = results.hits.iter().position(|h| &h.article.id == id);
                 let id_at = |p: Option<usize>| {
-                    p.and_then(|p| results.hits.get(p)).map(|h| h.article.id.clone())
+                    p.and_then(|p| results.hits.get(p))
+                        .map(|h| h.article.id.clone())
                 };
                 let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
                 let next = id_at(pos.map(|p| p + 1));

@@ -48,7 +48,10 @@ impl Lang {
             "offline_save" => ("保存全部，供离线阅读", "Save all for offline reading"),
             "offline_resume" => ("继续离线保存", "Resume saving for offline"),
             "offline_pause" => ("暂停", "Pause"),
-            "offline_done" => ("已全部保存，可离线阅读", "Saved: the whole archive works offline"),
+            "offline_done" => (
+                "已全部保存，可离线阅读",
+                "Saved: the whole archive works offline",
+            ),
             "offline_saving" => ("正在保存", "Saving"),
             "offline_failed" => ("保存中断，可继续", "Saving stopped; you can resume"),
             "load_error" => ("档案数据无法载入", "The archive data could not be loaded"),
@@ -58,7 +61,10 @@ impl Lang {
             "drop_filters" => ("取消所有筛选", "Drop all filters"),
             "more" => ("显示更多", "Show more"),
             "back" => ("返回结果", "Back to results"),
-            "not_found" => ("档案中没有这篇文章（链接可能已失效）", "This article is not in the archive (the link may be out of date)"),
+            "not_found" => (
+                "档案中没有这篇文章（链接可能已失效）",
+                "This article is not in the archive (the link may be out of date)",
+            ),
             "search_error" => ("检索数据无法载入", "The search data could not be loaded"),
             "prev" => ("上一篇", "Previous"),
             "next" => ("下一篇", "Next"),

@@ -40,7 +40,11 @@ impl Reader {
         let text = String::from_utf8(bytes).map_err(|_| format!("{url}: not UTF-8"))?;
         let m = Manifest::from_json(&text).map_err(|e| e.to_string())?;
         let root = format!("{base}{}/", m.dir);
-        let meta = fetch(&format!("{root}{}", baoku_core::search::format::paths::META), false).await?;
+        let meta = fetch(
+            &format!("{root}{}", baoku_core::search::format::paths::META),
+            false,
+        )
+        .await?;
         let archive = Archive::open(m, &meta).map_err(|e| e.to_string())?;
         Ok(Reader {
             archive,
@@ -51,7 +55,9 @@ impl Reader {
 
     /// Fetch one file of the build folder (the service worker keeps it).
     pub async fn fetch_file(&self, rel: &str) -> Result<usize, String> {
-        fetch(&format!("{}{rel}", self.root), false).await.map(|b| b.len())
+        fetch(&format!("{}{rel}", self.root), false)
+            .await
+            .map(|b| b.len())
     }
 
     /// Ask the engine, fetch what it needs, ask again, until it answers.

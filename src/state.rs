@@ -1,8 +1,8 @@
 //! The app's single state and the actions that change it.
 
 use crate::i18n::Lang;
-use crate::url::UrlState;
 use crate::loader::Reader;
+use crate::url::UrlState;
 use baoku_core::search::{Facet, SearchResults, Sort};
 use baoku_core::Article;
 use std::rc::Rc;

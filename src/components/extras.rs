@@ -18,7 +18,9 @@ pub struct ExtrasProps {
 
 impl PartialEq for ExtrasProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.reader, &o.reader) && Rc::ptr_eq(&self.article, &o.article) && self.lang == o.lang
+        Rc::ptr_eq(&self.reader, &o.reader)
+            && Rc::ptr_eq(&self.article, &o.article)
+            && self.lang == o.lang
     }
 }
 
@@ -52,7 +54,11 @@ pub fn ArticleExtras(props: &ExtrasProps) -> Html {
         html! { <li><strong>{ m.text.clone() }</strong>{ " " }<span class="bk-sentence" lang="zh-CN">{ sentence }</span></li> }
     });
     let list = |items: Vec<String>| html! { <ul class="bk-tags" lang="zh-CN">{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
-    let people: Vec<String> = a.people.iter().map(|p| format!("{}{}", p.title, p.name)).collect();
+    let people: Vec<String> = a
+        .people
+        .iter()
+        .map(|p| format!("{}{}", p.title, p.name))
+        .collect();
     let links = related.iter().map(|(id, title)| {
         let (cb, id) = (props.on_open.clone(), id.clone());
         html! { <li><button class="bk-link" lang="zh-CN" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ title.clone() }</button></li> }

@@ -47,7 +47,11 @@ fn FacetGroup(props: &GroupProps) -> Html {
         .values
         .iter()
         .filter(|(v, _)| needle.is_empty() || v.to_lowercase().contains(&needle))
-        .take(if *expanded || !needle.is_empty() { usize::MAX } else { SHORT })
+        .take(if *expanded || !needle.is_empty() {
+            usize::MAX
+        } else {
+            SHORT
+        })
         .collect();
     let items = shown.into_iter().map(|(v, n)| {
         let on = props.active.iter().any(|(af, av)| *af == f && av == v);

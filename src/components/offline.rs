@@ -63,8 +63,9 @@ pub fn OfflineSave(props: &OfflineProps) -> Html {
     });
     let state = use_state(|| Saving::Idle);
     let stop = use_mut_ref(|| Rc::new(Cell::new(false)));
-    let supported = js_sys::Reflect::has(&gloo::utils::window().navigator(), &"serviceWorker".into())
-        .unwrap_or(false);
+    let supported =
+        js_sys::Reflect::has(&gloo::utils::window().navigator(), &"serviceWorker".into())
+            .unwrap_or(false);
     if !supported {
         return html! {};
     }
@@ -75,7 +76,8 @@ pub fn OfflineSave(props: &OfflineProps) -> Html {
             let flag = Rc::new(Cell::new(false));
             *stop.borrow_mut() = flag.clone();
             state.set(Saving::Running);
-            let (done, state, key, reader) = (done.clone(), state.clone(), key.clone(), reader.clone());
+            let (done, state, key, reader) =
+                (done.clone(), state.clone(), key.clone(), reader.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let files = all_files(&reader);
                 let mut at = *done;

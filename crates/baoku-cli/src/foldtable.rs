@@ -91,7 +91,11 @@ fn classes(t2s: &HashMap<char, String>, pairs: &BTreeSet<(char, char)>) -> HashM
             union(c, o);
         }
     }
-    for v in [zhconv::Variant::ZhHant, zhconv::Variant::ZhTW, zhconv::Variant::ZhHK] {
+    for v in [
+        zhconv::Variant::ZhHant,
+        zhconv::Variant::ZhTW,
+        zhconv::Variant::ZhHK,
+    ] {
         for (c, s) in char_map(v) {
             if let Some(o) = single(&s) {
                 union(c, o);
@@ -105,7 +109,11 @@ fn classes(t2s: &HashMap<char, String>, pairs: &BTreeSet<(char, char)>) -> HashM
             input.push(b);
             input.push('\n');
         }
-        for v in [zhconv::Variant::ZhHant, zhconv::Variant::ZhTW, zhconv::Variant::ZhHK] {
+        for v in [
+            zhconv::Variant::ZhHant,
+            zhconv::Variant::ZhTW,
+            zhconv::Variant::ZhHK,
+        ] {
             let out = zhconv::zhconv(&input, v);
             for (&(a, b), line) in pairs.iter().zip(out.split('\n')) {
                 let t: Vec<char> = line.chars().collect();

@@ -10,7 +10,9 @@ mod fuzz_tests;
 use anyhow::{bail, Context, Result};
 use baoku_core::data::PagesMeta;
 use baoku_core::search::build::Options;
-use baoku_core::search::{run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Step, Store};
+use baoku_core::search::{
+    run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Step, Store,
+};
 use baoku_core::{segment, Article, Folder, Manifest};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::{BTreeMap, BTreeSet};
@@ -347,7 +349,10 @@ fn fold_table(articles: &[Article]) -> std::collections::BTreeMap<char, String> 
         }
     };
     for a in articles {
-        for s in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+        for s in [&a.kicker, &a.headline, &a.subheadline]
+            .into_iter()
+            .flatten()
+        {
             each(s);
         }
         for p in &a.paragraphs {
@@ -510,13 +515,17 @@ fn build(pages: &Path, out: &Path) -> Result<()> {
     // manifest is switched last, so readers see the old data or the new.
     let staging = out.join(format!(".building-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
-    let mut sink = DirSink { root: staging.clone() };
-    let built = baoku_core::search::build::build(articles, &folder, table, Options::default(), &mut sink);
+    let mut sink = DirSink {
+        root: staging.clone(),
+    };
+    let built =
+        baoku_core::search::build::build(articles, &folder, table, Options::default(), &mut sink);
     let (manifest, _) = match built {
         Ok(b) => b,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
-            return Err(anyhow::Error::new(e).context(format!("building the index in {}", staging.display())));
+            return Err(anyhow::Error::new(e)
+                .context(format!("building the index in {}", staging.display())));
         }
     };
     let dir = out.join(&manifest.dir);
@@ -534,9 +543,8 @@ fn build(pages: &Path, out: &Path) -> Result<()> {
     // for its files); remove older builds, old-format shards and leftovers.
     for e in std::fs::read_dir(out)?.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let stale_build = name.starts_with("idx-")
-            && name != manifest.dir
-            && Some(&name) != previous.as_ref();
+        let stale_build =
+            name.starts_with("idx-") && name != manifest.dir && Some(&name) != previous.as_ref();
         let leftover = name.starts_with(".building-") || name.ends_with(".tmp");
         let old_shard = name.starts_with("articles-") && name.ends_with(".json");
         if stale_build || leftover {
@@ -598,12 +606,15 @@ fn export(pages: &Path, infer_dates: bool) -> Result<()> {
 /// a search reads the chunks it needs, as the browser fetches them.
 fn open_data(dir: &Path) -> Result<(Archive, PathBuf)> {
     let mp = dir.join("manifest.json");
-    let s = std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
+    let s =
+        std::fs::read_to_string(&mp).with_context(|| format!("cannot read {}", mp.display()))?;
     let m = Manifest::from_json(&s).with_context(|| format!("{} is not usable", mp.display()))?;
     let root = dir.join(&m.dir);
     let meta_path = root.join(baoku_core::search::format::paths::META);
-    let meta = std::fs::read(&meta_path).with_context(|| format!("cannot read {}", meta_path.display()))?;
-    let ix = Archive::open(m, &meta).with_context(|| format!("{} is not usable", meta_path.display()))?;
+    let meta = std::fs::read(&meta_path)
+        .with_context(|| format!("cannot read {}", meta_path.display()))?;
+    let ix = Archive::open(m, &meta)
+        .with_context(|| format!("{} is not usable", meta_path.display()))?;
     Ok((ix, root))
 }
 
@@ -641,8 +652,18 @@ fn search(
             let table = fold_table(&a);
             let folder = Folder::with_table(&table);
             let mut files = MemFiles::default();
-            let (m, _) = baoku_core::search::build::build(a, &folder, table, Options::default(), &mut files)?;
-            let meta = files.0.get(baoku_core::search::format::paths::META).cloned().unwrap_or_default();
+            let (m, _) = baoku_core::search::build::build(
+                a,
+                &folder,
+                table,
+                Options::default(),
+                &mut files,
+            )?;
+            let meta = files
+                .0
+                .get(baoku_core::search::format::paths::META)
+                .cloned()
+                .unwrap_or_default();
             let ix = Archive::open(m, &meta)?;
             match ix.search(&files, &req)? {
                 Step::Done(r) => r,

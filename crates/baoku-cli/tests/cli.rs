@@ -185,13 +185,19 @@ fn traditional_queries_from_opencc_find_their_articles() {
     let cases: Vec<Value> = serde_json::from_str(&fixture).unwrap();
     assert!(cases.len() >= 60);
     let out = tmp("trad");
-    assert!(baoku(&["build", s(&corpus()), "--out", s(&out)]).status.success());
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&out)])
+        .status
+        .success());
     let ids = |q: &str| -> Vec<String> {
         let r = baoku(&["search", q, "--data", s(&out), "--json", "--limit", "1000"]);
         assert!(r.status.success());
         let v: Value = serde_json::from_slice(&r.stdout).unwrap();
-        let mut ids: Vec<String> =
-            v["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
         ids.sort();
         ids
     };
@@ -200,7 +206,10 @@ fn traditional_queries_from_opencc_find_their_articles() {
     // ids are not compared, so a segmenter change does not stale the fixture).
     let mut missed = Vec::new();
     for c in &cases {
-        let (q, simp) = (c["query"].as_str().unwrap(), c["simplified"].as_str().unwrap());
+        let (q, simp) = (
+            c["query"].as_str().unwrap(),
+            c["simplified"].as_str().unwrap(),
+        );
         let want = ids(simp);
         assert!(!want.is_empty(), "{simp} is cut from the corpus");
         if ids(q) != want {
@@ -209,10 +218,13 @@ fn traditional_queries_from_opencc_find_their_articles() {
     }
     assert!(missed.is_empty(), "not found: {missed:?}");
     // Characters one traditional form writes for two simplified ones.
-    for (t, simp) in [("隨著", "随着"), ("貸款餘額", "贷款余额"), ("餘額", "余额")] {
+    for (t, simp) in [("隨著", "随着"), ("貸款餘額", "贷款余额"), ("餘額", "余额")]
+    {
         let n = |q: &str| {
             let r = baoku(&["search", q, "--data", s(&out), "--json", "--limit", "0"]);
-            serde_json::from_slice::<Value>(&r.stdout).unwrap()["total"].as_u64().unwrap()
+            serde_json::from_slice::<Value>(&r.stdout).unwrap()["total"]
+                .as_u64()
+                .unwrap()
         };
         assert!(n(simp) > 0, "{simp} is in the corpus");
         assert_eq!(n(t), n(simp), "{t} finds what {simp} finds");

@@ -13,8 +13,14 @@ use std::hint::black_box;
 
 fn open(arts: Vec<Article>) -> (Archive, MemFiles) {
     let mut files = MemFiles::default();
-    let (m, _) = build_index(arts, &Folder::builtin(), Default::default(), Options::default(), &mut files)
-        .expect("in-memory build");
+    let (m, _) = build_index(
+        arts,
+        &Folder::builtin(),
+        Default::default(),
+        Options::default(),
+        &mut files,
+    )
+    .expect("in-memory build");
     let meta = files.0["meta.bin"].clone();
     (Archive::open(m, &meta).expect("fresh index"), files)
 }
@@ -23,7 +29,10 @@ fn queries(c: &mut Criterion) {
     let seed = common::seed_articles();
     for n in [1_000usize, 10_000] {
         let arts = synth::articles(&seed, n, 42);
-        let folded: Vec<String> = arts.iter().map(|a| searchable_text(a, &Folder::builtin()).0).collect();
+        let folded: Vec<String> = arts
+            .iter()
+            .map(|a| searchable_text(a, &Folder::builtin()).0)
+            .collect();
         let (ix, files) = open(arts);
         let mut g = c.benchmark_group(format!("query/{n}"));
         for (len, q) in common::QUERIES

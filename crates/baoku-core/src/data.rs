@@ -14,7 +14,11 @@ pub enum DataError {
     /// Not JSON, or JSON of the wrong shape.
     Malformed { what: String, detail: String },
     /// Written by a different version of Baoku.
-    Version { what: String, found: u32, wanted: u32 },
+    Version {
+        what: String,
+        found: u32,
+        wanted: u32,
+    },
 }
 
 impl std::fmt::Display for DataError {
@@ -161,8 +165,14 @@ mod tests {
     #[test]
     fn pages_json_versions_and_garbage() {
         assert!(PagesMeta::from_json(r#"{"format_version": 99, "pages": {}}"#).is_err());
-        assert!(matches!(PagesMeta::from_json("{not json"), Err(DataError::Malformed { .. })));
-        assert!(matches!(PagesMeta::from_json("{}"), Err(DataError::Malformed { .. })));
+        assert!(matches!(
+            PagesMeta::from_json("{not json"),
+            Err(DataError::Malformed { .. })
+        ));
+        assert!(matches!(
+            PagesMeta::from_json("{}"),
+            Err(DataError::Malformed { .. })
+        ));
         let ok = PagesMeta::from_json(r#"{"format_version": 1}"#).unwrap();
         assert!(ok.pages.is_empty());
         assert!(PagesMeta::from_json(

@@ -70,26 +70,51 @@ fn article() -> impl Strategy<Value = Article> {
         (0u8..3, 1u8..4),
         (
             prop::sample::subsequence(vec!["邮储银行", "市工业和信息化局"], 0..2),
-            prop::collection::vec(prop::sample::select(vec![5_000u64, 2_000_000, 30_000_000, 130_000_000]), 0..3),
+            prop::collection::vec(
+                prop::sample::select(vec![5_000u64, 2_000_000, 30_000_000, 130_000_000]),
+                0..3,
+            ),
         ),
     )
-        .prop_map(|(kicker, headline, paragraphs, date, kind, reporters, places, (pub_, page), (orgs, yuan))| Article {
-            organizations: orgs.into_iter().map(String::from).collect(),
-            documents: if yuan.len() > 1 { vec!["行动方案".into()] } else { vec![] },
-            amounts: yuan
-                .into_iter()
-                .map(|y| baoku_core::model::Amount { text: format!("{y}元"), yuan: y, approx: false, paragraph: 0, offset: 0 })
-                .collect(),
-            date: date.map(|(y, m)| format!("{y}-0{m}-01")),
-            kicker,
-            headline,
-            reporters: reporters.into_iter().map(String::from).collect(),
-            places: places.into_iter().map(String::from).collect(),
-            publication: (pub_ > 0).then(|| format!("报{pub_}")),
-            page: Some(page.to_string()),
-            paragraphs,
-            ..Article::new(String::new(), "p.txt", kind)
-        })
+        .prop_map(
+            |(
+                kicker,
+                headline,
+                paragraphs,
+                date,
+                kind,
+                reporters,
+                places,
+                (pub_, page),
+                (orgs, yuan),
+            )| Article {
+                organizations: orgs.into_iter().map(String::from).collect(),
+                documents: if yuan.len() > 1 {
+                    vec!["行动方案".into()]
+                } else {
+                    vec![]
+                },
+                amounts: yuan
+                    .into_iter()
+                    .map(|y| baoku_core::model::Amount {
+                        text: format!("{y}元"),
+                        yuan: y,
+                        approx: false,
+                        paragraph: 0,
+                        offset: 0,
+                    })
+                    .collect(),
+                date: date.map(|(y, m)| format!("{y}-0{m}-01")),
+                kicker,
+                headline,
+                reporters: reporters.into_iter().map(String::from).collect(),
+                places: places.into_iter().map(String::from).collect(),
+                publication: (pub_ > 0).then(|| format!("报{pub_}")),
+                page: Some(page.to_string()),
+                paragraphs,
+                ..Article::new(String::new(), "p.txt", kind)
+            },
+        )
 }
 
 fn corpus() -> impl Strategy<Value = Vec<Article>> {
@@ -126,13 +151,24 @@ fn query(corpus: &[Article]) -> impl Strategy<Value = String> {
     ]
 }
 
-fn engine_ids(ix: &Archive, files: &MemFiles, q: &str, filters: &[(Facet, String)]) -> (Vec<String>, usize) {
-    let r = done(ix.search(files, &SearchRequest {
-        query: q.to_string(),
-        filters: filters.to_vec(),
-        limit: usize::MAX,
-        ..Default::default()
-    }).unwrap());
+fn engine_ids(
+    ix: &Archive,
+    files: &MemFiles,
+    q: &str,
+    filters: &[(Facet, String)],
+) -> (Vec<String>, usize) {
+    let r = done(
+        ix.search(
+            files,
+            &SearchRequest {
+                query: q.to_string(),
+                filters: filters.to_vec(),
+                limit: usize::MAX,
+                ..Default::default()
+            },
+        )
+        .unwrap(),
+    );
     let mut v: Vec<String> = r.hits.iter().map(|h| h.article.id.clone()).collect();
     v.sort();
     (v, r.total)
@@ -142,13 +178,15 @@ fn filters() -> impl Strategy<Value = Vec<(Facet, String)>> {
     prop::collection::vec(
         prop_oneof![
             (2020i32..2024).prop_map(|y| (Facet::Year, y.to_string())),
-            prop::sample::select(vec!["王五", "赵六"]).prop_map(|v| (Facet::Reporter, v.to_string())),
+            prop::sample::select(vec!["王五", "赵六"])
+                .prop_map(|v| (Facet::Reporter, v.to_string())),
             Just((Facet::Kind, "photo".to_string())),
             Just((Facet::Place, "临清市".to_string())),
             Just((Facet::Publication, "报1".to_string())),
             Just((Facet::Organization, "邮储银行".to_string())),
             Just((Facet::Document, "行动方案".to_string())),
-            prop::sample::select(vec!["≥1亿元", "100万–1000万元", "<100万元"]).prop_map(|v| (Facet::Amount, v.to_string())),
+            prop::sample::select(vec!["≥1亿元", "100万–1000万元", "<100万元"])
+                .prop_map(|v| (Facet::Amount, v.to_string())),
         ],
         0..3,
     )
@@ -218,7 +256,14 @@ fn traditional_and_full_width_queries_find_simplified_text() {
         ..Article::new("x", "p.txt", Kind::News)
     };
     let (ix, files) = open(&[a], Options::default());
-    for q in ["專精特新", "ＲＣＥＰ", "rcep", "原产地证书", "10m2", "专 精"] {
+    for q in [
+        "專精特新",
+        "ＲＣＥＰ",
+        "rcep",
+        "原产地证书",
+        "10m2",
+        "专 精",
+    ] {
         assert_eq!(engine_ids(&ix, &files, q, &[]).0, vec!["x"], "{q}");
     }
     assert!(engine_ids(&ix, &files, "专精特新 -rcep", &[]).0.is_empty());
@@ -241,11 +286,27 @@ fn browse_order_newest_issue_first_in_page_order() {
     ];
     let (ix, files) = open(&corpus, Options::default());
     let order = |sort| -> Vec<String> {
-        let r = done(ix.search(&files, &SearchRequest { sort, limit: 10, ..Default::default() }).unwrap());
+        let r = done(
+            ix.search(
+                &files,
+                &SearchRequest {
+                    sort,
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .unwrap(),
+        );
         r.hits.iter().map(|h| h.article.id.clone()).collect()
     };
-    assert_eq!(order(Sort::Newest), ["new-1", "new-2a", "new-2b", "new-10", "old-1"]);
-    assert_eq!(order(Sort::Oldest), ["old-1", "new-1", "new-2a", "new-2b", "new-10"]);
+    assert_eq!(
+        order(Sort::Newest),
+        ["new-1", "new-2a", "new-2b", "new-10", "old-1"]
+    );
+    assert_eq!(
+        order(Sort::Oldest),
+        ["old-1", "new-1", "new-2a", "new-2b", "new-10"]
+    );
 }
 
 proptest! {

@@ -3,12 +3,12 @@
 //! archive builds in bounded memory: postings are kept as encoded bytes
 //! while documents are added, and each gram is freed as it is written.
 
+use super::codec::put_u64;
 use super::format::{
     self, bigram_key, bm25_k, encode_gram_chunk, encode_positions, impact, paths, unigram_key,
     Column, DateRun, Manifest, Meta, Piece, Postings, EXTRA_FACETS, FORMAT_VERSION, HEAD,
     STORED_FACETS,
 };
-use super::codec::put_u64;
 use crate::fold::Folder;
 use crate::model::Article;
 use std::collections::{BTreeMap, HashMap};
@@ -59,7 +59,10 @@ impl Default for Options {
 
 #[derive(Debug)]
 pub enum BuildError {
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     /// Two articles share an id (the segmenter's ids must be unique).
     DuplicateId(String),
 }
@@ -86,7 +89,10 @@ impl std::error::Error for BuildError {
 /// subheadline, byline names, body. Returns (text, byte end of the heading).
 pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
     let mut s = String::new();
-    for h in [&a.kicker, &a.headline, &a.subheadline].into_iter().flatten() {
+    for h in [&a.kicker, &a.headline, &a.subheadline]
+        .into_iter()
+        .flatten()
+    {
         folder.fold_into(h, &mut s);
     }
     let head_end = s.len();
@@ -103,7 +109,10 @@ pub fn searchable_text(a: &Article, folder: &Folder) -> (String, usize) {
 fn page_key(p: Option<&str>) -> (String, u64, String) {
     let p = p.unwrap_or("");
     let letters: String = p.chars().take_while(|c| !c.is_ascii_digit()).collect();
-    let digits: String = p[letters.len()..].chars().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = p[letters.len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     (letters, digits.parse().unwrap_or(u64::MAX), p.to_string())
 }
 
@@ -132,7 +141,10 @@ struct Acc {
 
 impl Acc {
     fn add(&mut self, d: u32, imp: u8) {
-        put_u64(&mut self.docs, if self.df == 0 { d } else { d - self.last } as u64);
+        put_u64(
+            &mut self.docs,
+            if self.df == 0 { d } else { d - self.last } as u64,
+        );
         self.impacts.push(imp);
         self.last = d;
         self.df += 1;
@@ -149,8 +161,12 @@ impl<S: Sink> Writer<'_, S> {
     fn put(&mut self, rel: &str, data: &[u8]) -> Result<(), BuildError> {
         // Order-dependent content hash of the whole build folder.
         self.hash = crate::text::fnv1a(
-            &[&self.hash.to_le_bytes()[..], rel.as_bytes(), &crate::text::fnv1a(data).to_le_bytes()]
-                .concat(),
+            &[
+                &self.hash.to_le_bytes()[..],
+                rel.as_bytes(),
+                &crate::text::fnv1a(data).to_le_bytes(),
+            ]
+            .concat(),
         );
         self.bytes += data.len() as u64;
         self.sink.put(rel, data).map_err(|source| BuildError::Io {
@@ -172,14 +188,22 @@ pub fn build<S: Sink>(
 ) -> Result<(Manifest, Vec<Article>), BuildError> {
     sort_for_browse(&mut articles);
     let n = articles.len() as u32;
-    let mut w = Writer { sink, hash: 0xcbf2_9ce4_8422_2325, bytes: 0 };
+    let mut w = Writer {
+        sink,
+        hash: 0xcbf2_9ce4_8422_2325,
+        bytes: 0,
+    };
 
     // Pass 1: lengths for BM25's normalisation.
     let lens: Vec<u32> = articles
         .iter()
         .map(|a| searchable_text(a, folder).0.chars().count() as u32)
         .collect();
-    let avg = if n == 0 { 1.0 } else { lens.iter().map(|&l| l as f64).sum::<f64>() / n as f64 };
+    let avg = if n == 0 {
+        1.0
+    } else {
+        lens.iter().map(|&l| l as f64).sum::<f64>() / n as f64
+    };
 
     // Pass 2: postings, fragments, ids, facet columns.
     let mut grams: HashMap<u64, Acc> = HashMap::new();
@@ -187,9 +211,11 @@ pub fn build<S: Sink>(
     let mut local_b: Vec<(u64, u32, bool)> = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::with_capacity(articles.len());
     // Stored facets (meta.bin), then the extra ones (x.bin).
-    let all_facets: Vec<super::Facet> = STORED_FACETS.iter().chain(&EXTRA_FACETS).copied().collect();
+    let all_facets: Vec<super::Facet> =
+        STORED_FACETS.iter().chain(&EXTRA_FACETS).copied().collect();
     let mut columns: Vec<Column> = all_facets.iter().map(|_| Column::default()).collect();
-    let mut interned: Vec<HashMap<String, u32>> = all_facets.iter().map(|_| HashMap::new()).collect();
+    let mut interned: Vec<HashMap<String, u32>> =
+        all_facets.iter().map(|_| HashMap::new()).collect();
     let mut dates: Vec<DateRun> = Vec::new();
     for (d, a) in articles.iter().enumerate() {
         let d = d as u32;
@@ -198,7 +224,11 @@ pub fn build<S: Sink>(
         }
         match dates.last_mut() {
             Some(r) if r.date == a.date => r.len += 1,
-            _ => dates.push(DateRun { date: a.date.clone(), start: d, len: 1 }),
+            _ => dates.push(DateRun {
+                date: a.date.clone(),
+                start: d,
+                len: 1,
+            }),
         }
         for (fi, f) in all_facets.iter().enumerate() {
             let mut v: Vec<u32> = f
@@ -277,7 +307,10 @@ pub fn build<S: Sink>(
         let acc = grams.remove(&key).expect("key listed from the map");
         let mut pieces = Vec::with_capacity(acc.pieces.len());
         for (pi, &(first, off)) in acc.pieces.iter().enumerate() {
-            let end = acc.pieces.get(pi + 1).map_or(acc.pos.len(), |p| p.1 as usize);
+            let end = acc
+                .pieces
+                .get(pi + 1)
+                .map_or(acc.pos.len(), |p| p.1 as usize);
             let bytes = &acc.pos[off as usize..end];
             if !pos_chunk.is_empty() && pos_chunk.len() + bytes.len() > opts.pos_chunk_bytes {
                 w.put(&paths::pos_chunk(pos_chunks), &pos_chunk)?;
@@ -342,7 +375,12 @@ pub fn build<S: Sink>(
         .collect();
     let extra = columns.split_off(STORED_FACETS.len());
     w.put(paths::EXTRA, &format::encode_extra(&extra))?;
-    let meta = Meta { docs: n, dates, columns, chunk_keys };
+    let meta = Meta {
+        docs: n,
+        dates,
+        columns,
+        chunk_keys,
+    };
     w.put(paths::META, &meta.encode())?;
     let dir = format!("idx-{:016x}", w.hash);
     let boot = std::iter::once(paths::META.to_string())

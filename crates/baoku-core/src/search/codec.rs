@@ -86,8 +86,14 @@ impl<'a> Reader<'a> {
     }
 
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
-        let end = self.at.checked_add(n).ok_or(Corrupt("length out of range"))?;
-        let s = self.buf.get(self.at..end).ok_or(Corrupt("truncated bytes"))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .ok_or(Corrupt("length out of range"))?;
+        let s = self
+            .buf
+            .get(self.at..end)
+            .ok_or(Corrupt("truncated bytes"))?;
         self.at = end;
         Ok(s)
     }

@@ -223,7 +223,11 @@ impl Archive {
 
     /// The issue date of a doc.
     pub fn date_of(&self, d: u32) -> Option<&str> {
-        let i = self.meta.dates.partition_point(|r| r.start <= d).checked_sub(1)?;
+        let i = self
+            .meta
+            .dates
+            .partition_point(|r| r.start <= d)
+            .checked_sub(1)?;
         self.meta.dates[i].date.as_deref()
     }
 
@@ -299,7 +303,10 @@ impl Archive {
         if absent {
             return Ok(Some(TermDocs::default()));
         }
-        let keys: Vec<u64> = offsets.iter().map(|&k| bigram_key(cs[k], cs[k + 1])).collect();
+        let keys: Vec<u64> = offsets
+            .iter()
+            .map(|&k| bigram_key(cs[k], cs[k + 1]))
+            .collect();
         // Candidates: docs in every covering list, with their index in each.
         let mut distinct: Vec<u64> = keys.clone();
         distinct.sort_unstable();
@@ -314,7 +321,8 @@ impl Archive {
             }
         }
         // The position pieces the candidates need.
-        let piece_of = |p: &Postings, idx: usize| p.pieces.partition_point(|x| x.first as usize <= idx) - 1;
+        let piece_of =
+            |p: &Postings, idx: usize| p.pieces.partition_point(|x| x.first as usize <= idx) - 1;
         let mut want: BTreeSet<(u64, usize)> = BTreeSet::new();
         for &d in &cand {
             for k in &distinct {
@@ -348,8 +356,15 @@ impl Archive {
             let slice = bytes
                 .get(piece.offset as usize..end)
                 .ok_or_else(|| corrupt(&path, super::codec::Corrupt("piece outside its chunk")))?;
-            let ndocs = p.pieces.get(pi + 1).map_or(p.docs.len(), |x| x.first as usize) - piece.first as usize;
-            decoded.insert((k, pi), decode_piece(slice, ndocs).map_err(|e| corrupt(&path, e))?);
+            let ndocs = p
+                .pieces
+                .get(pi + 1)
+                .map_or(p.docs.len(), |x| x.first as usize)
+                - piece.first as usize;
+            decoded.insert(
+                (k, pi),
+                decode_piece(slice, ndocs).map_err(|e| corrupt(&path, e))?,
+            );
         }
         // Each covering offset refers to one of the distinct bigrams: look
         // each up once per document, however long the term.
@@ -370,7 +385,9 @@ impl Archive {
                 at.push((list.as_slice(), p.impacts[idx]));
             }
             // Anchor: the covering offset whose bigram is rarest in this doc.
-            let ai = (0..offsets.len()).min_by_key(|&i| at[slot[i]].0.len()).unwrap_or(0);
+            let ai = (0..offsets.len())
+                .min_by_key(|&i| at[slot[i]].0.len())
+                .unwrap_or(0);
             let ka = offsets[ai] as u32;
             let tf = at[slot[ai]]
                 .0
@@ -404,7 +421,11 @@ impl Archive {
 
     /// Documents matching the query (before filters) with BM25 scores;
     /// terms found in the kicker/headline/subheadline count extra.
-    pub fn matching(&self, src: &impl Source, q: &Query) -> Result<Step<Vec<(u32, f64)>>, DataError> {
+    pub fn matching(
+        &self,
+        src: &impl Source,
+        q: &Query,
+    ) -> Result<Step<Vec<(u32, f64)>>, DataError> {
         let mut need = BTreeSet::new();
         let mut resolved: HashMap<&str, TermDocs> = HashMap::new();
         for t in q.groups.iter().flatten().chain(&q.exclude) {
@@ -494,7 +515,9 @@ impl Archive {
         let path = paths::id_bucket(b);
         match src.get(&path) {
             Some(bytes) => Ok(Step::Done(
-                format::decode_id_bucket(bytes, b, self.meta.docs)?.get(id).copied(),
+                format::decode_id_bucket(bytes, b, self.meta.docs)?
+                    .get(id)
+                    .copied(),
             )),
             None => Ok(Step::Need(vec![path])),
         }
@@ -502,9 +525,18 @@ impl Archive {
 
     /// Run a search: exact totals, facet counts and timeline over all
     /// matches, then the requested page of hits with snippets.
-    pub fn search(&self, src: &impl Source, req: &SearchRequest) -> Result<Step<SearchResults>, DataError> {
+    pub fn search(
+        &self,
+        src: &impl Source,
+        req: &SearchRequest,
+    ) -> Result<Step<SearchResults>, DataError> {
         let q = Query::parse(&req.query, &self.folder);
-        let memo = self.memo.borrow().iter().find(|m| m.0 == q).map(|m| m.1.clone());
+        let memo = self
+            .memo
+            .borrow()
+            .iter()
+            .find(|m| m.0 == q)
+            .map(|m| m.1.clone());
         let all = match memo {
             Some(m) => m,
             None => match self.matching(src, &q)? {
@@ -522,7 +554,10 @@ impl Archive {
         };
         let mut matched: Vec<(u32, f64)> = (*all).clone();
         // The extra columns: required by a filter on them, used when present.
-        let needs_extra = req.filters.iter().any(|(f, _)| format::EXTRA_FACETS.contains(f));
+        let needs_extra = req
+            .filters
+            .iter()
+            .any(|(f, _)| format::EXTRA_FACETS.contains(f));
         let extra = match self.extras(src) {
             Ok(Step::Done(x)) => Some(x),
             Ok(Step::Need(n)) if needs_extra => return Ok(Step::Need(n)),
@@ -548,9 +583,12 @@ impl Archive {
         }
         if !wanted.is_empty() {
             matched.retain(|(d, _)| {
-                wanted
-                    .iter()
-                    .all(|(fi, ids)| self.column(*fi, extra).of(*d).iter().any(|v| ids.contains(v)))
+                wanted.iter().all(|(fi, ids)| {
+                    self.column(*fi, extra)
+                        .of(*d)
+                        .iter()
+                        .any(|v| ids.contains(v))
+                })
             });
         }
         let facets = self.facet_counts(&matched, extra);
@@ -583,7 +621,12 @@ impl Archive {
             matched.truncate(want);
         }
         matched.sort_unstable_by(cmp);
-        let shown: Vec<(u32, f64)> = matched.iter().skip(req.offset).take(limit).copied().collect();
+        let shown: Vec<(u32, f64)> = matched
+            .iter()
+            .skip(req.offset)
+            .take(limit)
+            .copied()
+            .collect();
         let need: Vec<String> = shown
             .iter()
             .map(|&(d, _)| paths::article(d))

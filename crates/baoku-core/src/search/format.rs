@@ -70,7 +70,10 @@ impl Manifest {
     pub fn validate(&self) -> Result<(), DataError> {
         let bad = |d: &str| Err(malformed("manifest.json", d));
         let d = self.dir.as_bytes();
-        if d.len() != 20 || !self.dir.starts_with("idx-") || !d[4..].iter().all(u8::is_ascii_hexdigit) {
+        if d.len() != 20
+            || !self.dir.starts_with("idx-")
+            || !d[4..].iter().all(u8::is_ascii_hexdigit)
+        {
             return bad("dir is not a build folder name (idx- and 16 hex digits)");
         }
         if self.article_count > MAX_DOCS {
@@ -200,7 +203,9 @@ impl Column {
         starts.push(0u32);
         let mut total = 0u32;
         for _ in 0..docs {
-            total = total.checked_add(r.u32()?).ok_or(Corrupt("facet counts overflow"))?;
+            total = total
+                .checked_add(r.u32()?)
+                .ok_or(Corrupt("facet counts overflow"))?;
             starts.push(total);
         }
         if total as usize > r.remaining() {
@@ -214,7 +219,11 @@ impl Column {
             }
             ids.push(id);
         }
-        Ok(Column { values, starts, ids })
+        Ok(Column {
+            values,
+            starts,
+            ids,
+        })
     }
 
     pub fn push_doc(&mut self, ids: impl IntoIterator<Item = u32>) {
@@ -298,12 +307,21 @@ impl Meta {
         for _ in 0..nruns {
             let d = r.str()?;
             let len = r.u32()?;
-            let date = if d.is_empty() { None } else { Some(d.to_string()) };
-            if date.as_deref().is_some_and(|d| crate::dates::Ymd::parse(d).is_none()) {
+            let date = if d.is_empty() {
+                None
+            } else {
+                Some(d.to_string())
+            };
+            if date
+                .as_deref()
+                .is_some_and(|d| crate::dates::Ymd::parse(d).is_none())
+            {
                 return Err(Corrupt("a date is not YYYY-MM-DD"));
             }
             dates.push(DateRun { date, start, len });
-            start = start.checked_add(len).ok_or(Corrupt("date runs overflow"))?;
+            start = start
+                .checked_add(len)
+                .ok_or(Corrupt("date runs overflow"))?;
         }
         if start != docs {
             return Err(Corrupt("date runs do not cover the documents"));
@@ -323,7 +341,9 @@ impl Meta {
             if i > 0 && delta == 0 {
                 return Err(Corrupt("chunk keys not ascending"));
             }
-            prev = prev.checked_add(delta).ok_or(Corrupt("chunk key overflow"))?;
+            prev = prev
+                .checked_add(delta)
+                .ok_or(Corrupt("chunk key overflow"))?;
             chunk_keys.push(prev);
         }
         if !r.is_empty() {
@@ -444,7 +464,12 @@ impl Postings {
         }
     }
 
-    fn decode(key: u64, r: &mut Reader, docs_total: u32, pos_chunks: u32) -> Result<Postings, Corrupt> {
+    fn decode(
+        key: u64,
+        r: &mut Reader,
+        docs_total: u32,
+        pos_chunks: u32,
+    ) -> Result<Postings, Corrupt> {
         let n = r.count(2)?;
         let mut docs = Vec::with_capacity(n);
         let mut prev = 0u32;
@@ -453,7 +478,9 @@ impl Postings {
             if i > 0 && delta == 0 {
                 return Err(Corrupt("doc list not ascending"));
             }
-            prev = prev.checked_add(delta).ok_or(Corrupt("doc number overflow"))?;
+            prev = prev
+                .checked_add(delta)
+                .ok_or(Corrupt("doc number overflow"))?;
             if prev >= docs_total {
                 return Err(Corrupt("doc number out of range"));
             }
@@ -486,7 +513,11 @@ impl Postings {
                 return Err(Corrupt("piece table does not start at the first doc"));
             }
         }
-        Ok(Postings { docs, impacts, pieces })
+        Ok(Postings {
+            docs,
+            impacts,
+            pieces,
+        })
     }
 }
 
@@ -524,12 +555,16 @@ pub fn find_in_gram_chunk(
         if i > 0 && delta == 0 {
             return Err(Corrupt("gram keys not ascending"));
         }
-        prev = prev.checked_add(delta).ok_or(Corrupt("gram key overflow"))?;
+        prev = prev
+            .checked_add(delta)
+            .ok_or(Corrupt("gram key overflow"))?;
         let len = r.count(0)?;
         if prev == key {
             found = Some((offset, len));
         }
-        offset = offset.checked_add(len).ok_or(Corrupt("entry length overflow"))?;
+        offset = offset
+            .checked_add(len)
+            .ok_or(Corrupt("entry length overflow"))?;
     }
     let Some((off, len)) = found else {
         return Ok(None);
@@ -586,7 +621,11 @@ pub fn decode_article(bytes: &[u8], doc: u32) -> Result<Article, DataError> {
 }
 
 /// An id bucket file.
-pub fn decode_id_bucket(bytes: &[u8], n: u32, docs: u32) -> Result<BTreeMap<String, u32>, DataError> {
+pub fn decode_id_bucket(
+    bytes: &[u8],
+    n: u32,
+    docs: u32,
+) -> Result<BTreeMap<String, u32>, DataError> {
     let m: BTreeMap<String, u32> =
         serde_json::from_slice(bytes).map_err(|e| malformed(&paths::id_bucket(n), e))?;
     if m.values().any(|&d| d >= docs) {
@@ -629,7 +668,10 @@ mod tests {
         ] {
             let mut v = serde_json::to_value(&m).unwrap();
             v[field] = value;
-            assert!(Manifest::from_json(&v.to_string()).is_err(), "{field} accepted");
+            assert!(
+                Manifest::from_json(&v.to_string()).is_err(),
+                "{field} accepted"
+            );
         }
         assert!(is_safe_path("idx-1/g/0.bin"));
         for p in ["", "..", "a/../b", "/a", "a//b", "a\\b", "c:x", "a?b"] {
@@ -648,8 +690,16 @@ mod tests {
         let meta = Meta {
             docs: 3,
             dates: vec![
-                DateRun { date: None, start: 0, len: 1 },
-                DateRun { date: Some("2025-03-26".into()), start: 1, len: 2 },
+                DateRun {
+                    date: None,
+                    start: 0,
+                    len: 1,
+                },
+                DateRun {
+                    date: Some("2025-03-26".into()),
+                    start: 1,
+                    len: 2,
+                },
             ],
             columns: vec![col.clone(), col.clone(), col.clone(), col],
             chunk_keys: vec![0x4e00, 0x4e00_0000_4e01],
@@ -675,18 +725,29 @@ mod tests {
         let p = Postings {
             docs: vec![0, 2],
             impacts: vec![5, 0x80 | 9],
-            pieces: vec![Piece { first: 0, chunk: 0, offset: 0, len: 4 }],
+            pieces: vec![Piece {
+                first: 0,
+                chunk: 0,
+                offset: 0,
+                len: 4,
+            }],
         };
         let (k1, k2) = (unigram_key('专'), bigram_key('专', '精'));
         let mut e1 = Vec::new();
         let mut e2 = Vec::new();
-        let u = Postings { pieces: vec![], ..p.clone() };
+        let u = Postings {
+            pieces: vec![],
+            ..p.clone()
+        };
         u.encode(k1, &mut e1);
         p.encode(k2, &mut e2);
         let chunk = encode_gram_chunk(&[(k1, e1), (k2, e2)]);
         assert_eq!(find_in_gram_chunk(&chunk, k1, 3, 1).unwrap(), Some(u));
         assert_eq!(find_in_gram_chunk(&chunk, k2, 3, 1).unwrap(), Some(p));
-        assert_eq!(find_in_gram_chunk(&chunk, bigram_key('a', 'b'), 3, 1).unwrap(), None);
+        assert_eq!(
+            find_in_gram_chunk(&chunk, bigram_key('a', 'b'), 3, 1).unwrap(),
+            None
+        );
         // Doc numbers beyond the archive are refused.
         assert!(find_in_gram_chunk(&chunk, k1, 2, 1).is_err());
         for cut in 0..chunk.len() {

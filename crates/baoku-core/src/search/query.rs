@@ -201,7 +201,11 @@ impl Facet {
             Facet::Publication => a.publication.clone().into_iter().collect(),
             Facet::Organization => a.organizations.clone(),
             Facet::Document => a.documents.clone(),
-            Facet::Amount => a.amounts.iter().map(|m| amount_range(m.yuan).to_string()).collect(),
+            Facet::Amount => a
+                .amounts
+                .iter()
+                .map(|m| amount_range(m.yuan).to_string())
+                .collect(),
         }
     }
 }
@@ -259,13 +263,29 @@ mod tests {
         assert_eq!(groups("专精特新 OR 小巨人"), either);
         assert_eq!(groups("专精特新 或 小巨人"), either);
         assert_eq!(groups("专精特新|小巨人"), either);
-        assert_eq!(groups("a OR b c"), vec![vec!["a".to_string(), "b".to_string()], vec!["c".to_string()]]);
+        assert_eq!(
+            groups("a OR b c"),
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["c".to_string()]
+            ]
+        );
         // Alone or at an end they are search terms.
         assert_eq!(groups("或"), vec![vec!["或".to_string()]]);
         assert_eq!(groups("OR"), vec![vec!["or".to_string()]]);
-        assert_eq!(groups("企业 或"), vec![vec!["企业".to_string()], vec!["或".to_string()]]);
+        assert_eq!(
+            groups("企业 或"),
+            vec![vec!["企业".to_string()], vec!["或".to_string()]]
+        );
         assert_eq!(groups("或者"), vec![vec!["或者".to_string()]]);
         // Quoted, it is a phrase to find.
-        assert_eq!(groups("a \"或\" b"), vec![vec!["a".to_string()], vec!["或".to_string()], vec!["b".to_string()]]);
+        assert_eq!(
+            groups("a \"或\" b"),
+            vec![
+                vec!["a".to_string()],
+                vec!["或".to_string()],
+                vec!["b".to_string()]
+            ]
+        );
     }
 }

@@ -18,7 +18,9 @@ pub fn matches(articles: &[Article], folder: &Folder, query: &str) -> Vec<usize>
         .enumerate()
         .filter(|(_, a)| {
             let (text, _) = searchable_text(a, folder);
-            q.groups.iter().all(|g| g.iter().any(|t| text.contains(t.as_str())))
+            q.groups
+                .iter()
+                .all(|g| g.iter().any(|t| text.contains(t.as_str())))
                 && !q.exclude.iter().any(|t| text.contains(t.as_str()))
         })
         .map(|(i, _)| i)
