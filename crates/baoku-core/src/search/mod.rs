@@ -20,9 +20,11 @@ pub mod query;
 #[cfg(any(test, feature = "oracle"))]
 pub mod reference;
 pub mod snippet;
+pub mod store;
 
 pub use build::{searchable_text, MemFiles, Sink};
-pub use engine::{run_sync, Archive, Source, Step, Store};
+pub use engine::Archive;
 pub use format::{Manifest, FORMAT_VERSION};
 pub use query::{kind_from_str, Facet, Hit, Query, SearchRequest, SearchResults, Sort};
 pub use snippet::{highlight_parts, snippet};
+pub use store::{run_sync, Source, Step, Store};
