@@ -20,20 +20,11 @@ impl Source for crate::search::build::MemFiles {
 #[derive(Debug, Default, Clone)]
 pub struct Store {
     files: HashMap<String, Vec<u8>>,
-    bytes: usize,
 }
 
 impl Store {
     pub fn insert(&mut self, rel: String, bytes: Vec<u8>) {
-        self.bytes += bytes.len();
         self.files.insert(rel, bytes);
-    }
-    pub fn contains(&self, rel: &str) -> bool {
-        self.files.contains_key(rel)
-    }
-    /// Bytes held (for memory reports).
-    pub fn bytes(&self) -> usize {
-        self.bytes
     }
 }
 

@@ -61,7 +61,7 @@ impl Archive {
     /// Open from the manifest and its `meta.bin` (both checked).
     pub fn open(manifest: Manifest, meta_bytes: &[u8]) -> Result<Archive, DataError> {
         manifest.validate()?;
-        let meta = Meta::decode(meta_bytes, &manifest)?;
+        let mut meta = Meta::decode(meta_bytes, &manifest)?;
         let n = meta.docs;
         let mut newest_rank = vec![0u32; n as usize];
         let mut r = 0u32;
@@ -94,7 +94,8 @@ impl Archive {
             year.starts = vec![0];
             month.starts = vec![0];
         }
-        let mut stored = meta.columns.clone().into_iter();
+        // The stored columns move into `facets` (indexed like `Facet::ALL`).
+        let mut stored = std::mem::take(&mut meta.columns).into_iter();
         let facets = Facet::ALL
             .iter()
             .map(|f| match f {
@@ -129,16 +130,6 @@ impl Archive {
 
     pub fn is_empty(&self) -> bool {
         self.meta.docs == 0
-    }
-
-    /// The issue date of a doc.
-    pub fn date_of(&self, d: u32) -> Option<&str> {
-        let i = self
-            .meta
-            .dates
-            .partition_point(|r| r.start <= d)
-            .checked_sub(1)?;
-        self.meta.dates[i].date.as_deref()
     }
 
     fn idf(&self, df: usize) -> f64 {
