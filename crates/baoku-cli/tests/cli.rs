@@ -3,24 +3,13 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn baoku(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baoku"))
-        .args(args)
-        .output()
-        .expect("run baoku")
-}
+mod support;
 
-fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
+use support::{baoku, corpus, s};
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("baoku-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    support::tmp("cli", name)
 }
 
 /// Every file below `dir`, by relative path, with its bytes.
@@ -40,10 +29,6 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     walk(dir, dir, &mut v);
     v.sort();
     v
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]

@@ -7,26 +7,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn baoku(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baoku"))
-        .args(args)
-        .output()
-        .expect("run baoku")
-}
+mod support;
 
-fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
+use support::{baoku, corpus, s};
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("baoku-harden-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    support::tmp("harden", name)
 }
 
 fn stderr(o: &Output) -> String {
