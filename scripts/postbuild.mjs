@@ -74,14 +74,18 @@ class BaokuArchive extends HTMLElement {
     root.append(css, mountPoint);
     const src = this.getAttribute('data-src');
     const dataUrl = src ? new URL(src, document.baseURI).href : new URL('./data/', here).href;
-    load().then((m) => m.mount(mountPoint, this, dataUrl, this.getAttribute('query'), this.getAttribute('lang'),
+    // The latest query the host asked for, even before the widget listened.
+    load().then((m) => m.mount(mountPoint, this, dataUrl, this.__baokuQuery ?? this.getAttribute('query'), this.getAttribute('lang'),
       this.getAttribute('theme'), this.getAttribute('url-state') !== 'off'))
       .catch((e) => { mountPoint.textContent = 'Baoku could not start: ' + e; });
   }
+  // Every change counts, the first included (old is null then); the widget
+  // reads __baokuQuery when it starts listening, so none is lost.
   attributeChangedCallback(name, old, value) {
-    if (name === 'query' && old !== null && value !== old) this.setQuery(value ?? '');
+    if (name === 'query' && value !== old) this.setQuery(value ?? '');
   }
   setQuery(text) {
+    this.__baokuQuery = String(text);
     this.dispatchEvent(new CustomEvent('baoku-set-query', { detail: String(text) }));
   }
 }

@@ -2,8 +2,9 @@
 //! the state in step, and routes between the result list and the reader.
 
 use crate::components::search_box::SearchBox;
-use crate::i18n::Lang;
-use crate::loader::Reader;
+use crate::hooks::{use_document_title, use_focus_follow, use_host_query, use_keys, use_roles};
+use crate::i18n::{Lang, Msg};
+use crate::loader::{LoadError, Reader};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::search_page::SearchPage;
 use crate::state::{Action, AppState, Load, Reading};
@@ -29,6 +30,9 @@ pub struct Config {
     pub url_state: bool,
     /// Element that receives `baoku-open` events and `baoku-set-query` commands.
     pub host: Option<web_sys::Element>,
+    /// The widget is the page (not embedded in a host page): it may set the
+    /// document title.
+    pub standalone: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -54,10 +58,11 @@ fn now_ms() -> f64 {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
+    let roles = use_roles(config.url_state);
     let state = {
         let c = config.clone();
         use_reducer(move || {
-            let mut u = if c.url_state {
+            let mut u = if roles.url {
                 UrlState::current()
             } else {
                 UrlState::default()
@@ -213,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
     // Back/forward restore the state from the URL.
     {
         let dispatcher = state.dispatcher();
-        let on = config.url_state;
+        let on = roles.url;
         use_effect_with((), move |_| {
             let l = on.then(|| {
                 EventListener::new(&gloo::utils::window(), "popstate", move |_| {
@@ -230,7 +235,7 @@ pub fn App(props: &AppProps) -> Html {
         let last_open = use_mut_ref(|| state.open.clone());
         let list_scroll = list_scroll.clone();
         let url = state.url();
-        let on = config.url_state;
+        let on = roles.url;
         use_effect_with(url, move |u| {
             let win = gloo::utils::window();
             let push = *last_open.borrow() != u.open;
@@ -248,23 +253,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The host page's API: `baoku-set-query` events on the host element.
-    {
-        let dispatcher = state.dispatcher();
-        let host = config.host.clone();
-        use_effect_with((), move |_| {
-            let l = host.map(|h| {
-                EventListener::new(&h, "baoku-set-query", move |e| {
-                    if let Some(ce) = e.dyn_ref::<web_sys::CustomEvent>() {
-                        if let Some(q) = ce.detail().as_string() {
-                            dispatcher.dispatch(Action::SetQuery(q));
-                        }
-                    }
-                })
-            });
-            move || drop(l)
-        });
-    }
+    // The host page's API: `setQuery()` and the `query` attribute.
+    use_host_query(config.host.clone(), state.clone());
 
     // Tell the host page which article is open.
     {
@@ -296,38 +286,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Global keys: "/" focuses the search box, Escape closes the reader.
+    // "/" focuses the search box, Escape closes the reader.
+    let root_ref = use_node_ref();
     {
-        let dispatcher = state.dispatcher();
-        let input_ref = input_ref.clone();
-        use_effect_with((), move |_| {
-            let l = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    // The real target, even inside a shadow root (embedding).
-                    let typing = e
-                        .composed_path()
-                        .get(0)
-                        .dyn_into::<web_sys::Element>()
-                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                        .unwrap_or(false);
-                    if e.key() == "/" && !typing {
-                        e.prevent_default();
-                        if let Some(i) = input_ref.cast::<HtmlElement>() {
-                            let _ = i.focus();
-                        }
-                    } else if e.key() == "Escape" {
-                        dispatcher.dispatch(Action::Close);
-                    }
-                },
-            );
-            move || drop(l)
-        });
+        let d = state.dispatcher();
+        use_keys(
+            root_ref.clone(),
+            input_ref.clone(),
+            roles.keys,
+            Callback::from(move |_| d.dispatch(Action::Close)),
+        );
     }
 
     let results: Rc<SearchResults> = state
@@ -369,6 +337,20 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = state.lang;
+    // Focus follows the view; the title follows the open article.
+    {
+        let shown = match (&state.open, &state.reading) {
+            (Some(id), Reading::Ready(a)) if &a.id == id => Some(a.display_title()),
+            _ => None,
+        };
+        use_focus_follow(
+            root_ref.clone(),
+            state.open.clone(),
+            shown.is_some(),
+            state.results.is_some(),
+        );
+        use_document_title(config.standalone, shown, lang.t(Msg::Title));
+    }
     let d = state.dispatcher();
     let on_query = {
         let d = d.clone();
@@ -412,29 +394,20 @@ pub fn App(props: &AppProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang))
     };
+    // Down arrow or Enter in the box moves to the first result (the list
+    // then moves with the arrows; Enter on a result opens it).
     let on_key = {
-        let d = d.clone();
-        let results = results.clone();
-        let cursor = state.cursor;
-        let save_scroll = save_scroll.clone();
+        let root_ref = root_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let n = results.hits.len();
-            match e.key().as_str() {
-                "ArrowDown" => {
+            if matches!(e.key().as_str(), "ArrowDown" | "Enter") {
+                let first = root_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(".bk-hit a").ok().flatten())
+                    .and_then(|a| a.dyn_into::<HtmlElement>().ok());
+                if let Some(a) = first {
                     e.prevent_default();
-                    d.dispatch(Action::MoveCursor(1, n))
+                    let _ = a.focus();
                 }
-                "ArrowUp" => {
-                    e.prevent_default();
-                    d.dispatch(Action::MoveCursor(-1, n))
-                }
-                "Enter" => {
-                    if let Some(h) = results.hits.get(cursor.unwrap_or(0)) {
-                        save_scroll();
-                        d.dispatch(Action::Open(h.article.id.clone()));
-                    }
-                }
-                _ => {}
             }
         })
     };
@@ -443,24 +416,25 @@ pub fn App(props: &AppProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry))
     };
-    let failed = |detail: String| {
+    let failed = |e: &LoadError| {
         html! {
             <div class="bk-error" role="alert">
-                <p><strong>{ lang.t("load_error") }</strong></p>
-                <p class="bk-error-detail">{ detail }</p>
-                <button onclick={retry.clone()}>{ lang.t("retry") }</button>
+                <p><strong>{ lang.t(Msg::LoadError) }</strong></p>
+                <p>{ e.message(lang) }</p>
+                <p class="bk-error-detail" lang="en">{ e.detail() }</p>
+                <button onclick={retry.clone()}>{ lang.t(Msg::Retry) }</button>
             </div>
         }
     };
     let loading = html! {
         <div class="bk-loading" role="progressbar" aria-busy="true">
             <div class="bk-spinner" aria-hidden="true"></div>
-            <p>{ lang.t("loading") }</p>
+            <p>{ lang.t(Msg::Loading) }</p>
         </div>
     };
     let body = match &state.load {
         Load::Loading => loading.clone(),
-        Load::Failed(e) => failed(e.clone()),
+        Load::Failed(e) => failed(e),
         Load::Ready(reader) => match (&state.open, &state.reading) {
             (Some(id), Reading::Ready(a)) if &a.id == id => {
                 let pos = results.hits.iter().position(|h| &h.article.id == id);
@@ -474,31 +448,46 @@ pub fn App(props: &AppProps) -> Html {
             }
             (Some(id), Reading::Missing(m)) if m == id => html! {
                 <div class="bk-error" role="alert">
-                    <p><strong>{ lang.t("not_found") }</strong></p>
-                    <button onclick={on_close.reform(|_: MouseEvent| ())}>{ lang.t("back") }</button>
+                    <p><strong>{ lang.t(Msg::NotFound) }</strong></p>
+                    <button onclick={on_close.reform(|_: MouseEvent| ())}>{ lang.t(Msg::SearchArchive) }</button>
                 </div>
             },
-            (Some(id), Reading::Failed(m, e)) if m == id => failed(e.clone()),
+            (Some(id), Reading::Failed(m, e)) if m == id => failed(e),
             (Some(_), _) => loading.clone(),
             (None, _) if state.results.is_none() => match &state.search_error {
-                Some(e) => failed(e.clone()),
+                Some(e) => failed(e),
                 None => loading.clone(),
             },
             (None, _) => html! {
                 <SearchPage reader={reader.clone()} results={results.clone()} query={state.query.clone()} filters={state.filters.clone()}
-                    sort={state.sort} cursor={state.cursor} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
+                    sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
                     on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} />
             },
         },
     };
 
+    let skip = {
+        let root_ref = root_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let target = root_ref.cast::<web_sys::Element>().and_then(|r| {
+                r.query_selector("#bk-results, .bk-article h2, .bk-empty, .bk-error")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(t) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                let _ = t.focus();
+            }
+        })
+    };
+
     html! {
-        <div class={classes!("bk-app", config.theme.as_ref().map(|t| format!("bk-theme-{t}")))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div ref={root_ref} class={classes!("bk-app", config.theme.as_ref().map(|t| format!("bk-theme-{t}")))} lang={lang.tag()}>
+            <button class="bk-skip" onclick={skip}>{ lang.t(Msg::SkipToResults) }</button>
             <header class="bk-header">
-                <h1 class="bk-title">{ lang.t("title") }</h1>
-                <button class="bk-lang" onclick={on_lang}>{ lang.t("lang") }</button>
+                <h1 class="bk-title">{ lang.t(Msg::Title) }</h1>
+                <button class="bk-lang" onclick={on_lang} lang={lang.other().tag()}>{ lang.t(Msg::Lang) }</button>
             </header>
-            <SearchBox active={state.cursor.map(|c| AttrValue::from(format!("bk-hit-{c}")))} value={state.query.clone()} lang={lang} on_change={on_query} on_key={on_key} input_ref={input_ref} />
+            <SearchBox value={state.query.clone()} lang={lang} on_change={on_query} on_key={on_key} input_ref={input_ref} />
             { body }
         </div>
     }

@@ -1,10 +1,119 @@
-//! UI strings in Chinese (default) and English.
+//! UI strings in Chinese (default) and English. Every message is a [`Msg`]
+//! variant, so a missing translation is a compile error, not an empty label.
+
+use baoku_core::search::{Facet, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+/// A UI message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Title,
+    Search,
+    Placeholder,
+    Loading,
+    Retry,
+    ReadOn,
+    ContinuedFrom,
+    KeyFigures,
+    Documents,
+    Organizations,
+    People,
+    Related,
+    OfflineSave,
+    OfflineResume,
+    OfflinePause,
+    OfflineDone,
+    OfflineSaving,
+    OfflineFailed,
+    LoadError,
+    Results,
+    Articles,
+    NoResults,
+    DropFilters,
+    More,
+    Back,
+    NotFound,
+    SearchError,
+    Prev,
+    Next,
+    Cite,
+    Copied,
+    Sort,
+    Relevance,
+    Newest,
+    Oldest,
+    Year,
+    Month,
+    Kind,
+    Place,
+    Org,
+    Doc,
+    Amount,
+    ShowAll,
+    ShowFewer,
+    FilterValues,
+    Reporter,
+    Publication,
+    Reporters,
+    Correspondents,
+    Authors,
+    Page,
+    Date,
+    Inferred,
+    Continued,
+    Hit,
+    Timeline,
+    Filters,
+    Lang,
+    ErrStalled,
+    QueryHelp,
+    HelpHint,
+    HelpAnd,
+    HelpPhrase,
+    HelpNot,
+    HelpOr,
+    FiltersOpen,
+    FiltersClose,
+    PrevHit,
+    NextHit,
+    SkipToResults,
+    SearchArchive,
+    ErrMissing,
+    ErrServer,
+    ErrNetwork,
+    ErrData,
+}
+
+impl Msg {
+    /// A facet's label.
+    pub fn facet(f: Facet) -> Msg {
+        match f {
+            Facet::Year => Msg::Year,
+            Facet::Month => Msg::Month,
+            Facet::Kind => Msg::Kind,
+            Facet::Place => Msg::Place,
+            Facet::Reporter => Msg::Reporter,
+            Facet::Publication => Msg::Publication,
+            Facet::Organization => Msg::Org,
+            Facet::Document => Msg::Doc,
+            Facet::Amount => Msg::Amount,
+        }
+    }
+
+    /// A sort order's label.
+    pub fn sort(s: Sort) -> Msg {
+        match s {
+            Sort::Relevance => Msg::Relevance,
+            Sort::Newest => Msg::Newest,
+            Sort::Oldest => Msg::Oldest,
+        }
+    }
 }
 
 impl Lang {
@@ -14,6 +123,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
     pub fn parse(s: &str) -> Lang {
         if s == "en" {
             Lang::En
@@ -21,6 +139,7 @@ impl Lang {
             Lang::Zh
         }
     }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,
@@ -28,77 +147,98 @@ impl Lang {
         }
     }
 
-    pub fn t(self, key: &str) -> &'static str {
-        let (zh, en) = match key {
-            "title" => ("报库 · 聊城新闻档案", "Baoku · Liaocheng news archive"),
-            "search" => ("搜索报道", "Search the archive"),
-            "placeholder" => (
-                "输入关键词，如 专精特新、小巨人 奖励、1.3亿元",
-                "Type words, e.g. 专精特新, 小巨人 奖励, 1.3亿元",
+    pub fn t(self, m: Msg) -> &'static str {
+        let (zh, en) = match m {
+            Msg::Title => ("报库 · 聊城新闻档案", "Baoku · Liaocheng news archive"),
+            Msg::Search => ("搜索报道", "Search the archive"),
+            Msg::Placeholder => ("输入关键词，如 专精特新、小巨人 奖励、1.3亿元", "Type words, e.g. 专精特新, 小巨人 奖励, 1.3亿元"),
+            Msg::Loading => ("正在载入档案…", "Loading the archive…"),
+            Msg::Retry => ("重试", "Retry"),
+            Msg::ReadOn => ("接着读", "Read on"),
+            Msg::ContinuedFrom => ("上接前文", "Continued from"),
+            Msg::KeyFigures => ("关键数字", "Key figures"),
+            Msg::Documents => ("政策文件", "Policy documents"),
+            Msg::Organizations => ("机构", "Organisations"),
+            Msg::People => ("人物", "People"),
+            Msg::Related => ("相关报道", "Related articles"),
+            Msg::OfflineSave => ("保存全部，供离线阅读", "Save all for offline reading"),
+            Msg::OfflineResume => ("继续离线保存", "Resume saving for offline"),
+            Msg::OfflinePause => ("暂停", "Pause"),
+            Msg::OfflineDone => ("已全部保存，可离线阅读", "Saved: the whole archive works offline"),
+            Msg::OfflineSaving => ("正在保存", "Saving"),
+            Msg::OfflineFailed => ("保存中断，可继续", "Saving stopped; you can resume"),
+            Msg::LoadError => ("档案数据无法载入", "The archive data could not be loaded"),
+            Msg::Results => ("篇结果", "results"),
+            Msg::Articles => ("篇报道", "articles"),
+            Msg::NoResults => ("没有找到", "Nothing found for"),
+            Msg::DropFilters => ("取消所有筛选", "Drop all filters"),
+            Msg::More => ("显示更多", "Show more"),
+            Msg::Back => ("返回结果", "Back to results"),
+            Msg::NotFound => ("档案中没有这篇文章（链接可能已失效）", "This article is not in the archive (the link may be out of date)"),
+            Msg::SearchError => ("检索数据无法载入", "The search data could not be loaded"),
+            Msg::Prev => ("上一篇", "Previous"),
+            Msg::Next => ("下一篇", "Next"),
+            Msg::Cite => ("复制引用", "Copy citation"),
+            Msg::Copied => ("已复制", "Copied"),
+            Msg::Sort => ("排序", "Sort"),
+            Msg::Relevance => ("相关度", "Relevance"),
+            Msg::Newest => ("最新", "Newest"),
+            Msg::Oldest => ("最早", "Oldest"),
+            Msg::Year => ("年份", "Year"),
+            Msg::Month => ("月份", "Month"),
+            Msg::Kind => ("体裁", "Kind"),
+            Msg::Place => ("区县", "Place"),
+            Msg::Org => ("机构", "Organisation"),
+            Msg::Doc => ("政策文件", "Policy document"),
+            Msg::Amount => ("金额", "Amount"),
+            Msg::ShowAll => ("显示全部", "Show all"),
+            Msg::ShowFewer => ("收起", "Show fewer"),
+            Msg::FilterValues => ("筛选", "Filter"),
+            Msg::Reporter => ("记者", "Reporter"),
+            Msg::Publication => ("报纸", "Publication"),
+            Msg::Reporters => ("记者", "Reporters"),
+            Msg::Correspondents => ("通讯员", "Correspondents"),
+            Msg::Authors => ("作者", "Authors"),
+            Msg::Page => ("版次", "Page"),
+            Msg::Date => ("出版日期", "Issue date"),
+            Msg::Inferred => ("（推断）", " (inferred)"),
+            Msg::Continued => ("下转", "Continued on"),
+            Msg::Hit => ("命中", "Hit"),
+            Msg::Timeline => ("按月分布", "Matches by month"),
+            Msg::Filters => ("筛选", "Filters"),
+            Msg::Lang => ("English", "中文"),
+            Msg::SkipToResults => ("跳到结果", "Skip to results"),
+            Msg::SearchArchive => ("搜索档案", "Search the archive"),
+            Msg::PrevHit => ("上一处命中", "Previous hit"),
+            Msg::NextHit => ("下一处命中", "Next hit"),
+            Msg::QueryHelp => ("搜索语法", "Search syntax"),
+            Msg::HelpHint => (
+                "空格分隔的词须同时出现；引号内为整句；-词 排除；a|b、a OR b、a 或 b 任选其一。",
+                "Words separated by spaces must all occur; quotes keep a phrase; -word excludes; a|b, a OR b, a 或 b mean either.",
             ),
-            "loading" => ("正在载入档案…", "Loading the archive…"),
-            "retry" => ("重试", "Retry"),
-            "read_on" => ("接着读", "Read on"),
-            "continued_from" => ("上接前文", "Continued from"),
-            "key_figures" => ("关键数字", "Key figures"),
-            "documents" => ("政策文件", "Policy documents"),
-            "organizations" => ("机构", "Organisations"),
-            "people" => ("人物", "People"),
-            "related" => ("相关报道", "Related articles"),
-            "offline_save" => ("保存全部，供离线阅读", "Save all for offline reading"),
-            "offline_resume" => ("继续离线保存", "Resume saving for offline"),
-            "offline_pause" => ("暂停", "Pause"),
-            "offline_done" => (
-                "已全部保存，可离线阅读",
-                "Saved: the whole archive works offline",
+            Msg::HelpAnd => ("空格分开的词必须同时出现", "all words separated by spaces must occur"),
+            Msg::HelpPhrase => ("引号内的文字按原样整体查找", "quotes find the exact phrase"),
+            Msg::HelpNot => ("减号排除含有该词的报道", "a minus sign excludes articles with the word"),
+            Msg::HelpOr => ("竖线、OR 或“或”表示任选其一", "a bar, OR or 或 means either word"),
+            Msg::FiltersOpen => ("筛选", "Filters"),
+            Msg::FiltersClose => ("关闭筛选", "Close filters"),
+            Msg::ErrStalled => (
+                "档案服务器长时间没有响应，请稍后重试。",
+                "The archive server has not answered; try again in a moment.",
             ),
-            "offline_saving" => ("正在保存", "Saving"),
-            "offline_failed" => ("保存中断，可继续", "Saving stopped; you can resume"),
-            "load_error" => ("档案数据无法载入", "The archive data could not be loaded"),
-            "results" => ("篇结果", "results"),
-            "articles" => ("篇报道", "articles"),
-            "no_results" => ("没有找到", "Nothing found for"),
-            "drop_filters" => ("取消所有筛选", "Drop all filters"),
-            "more" => ("显示更多", "Show more"),
-            "back" => ("返回结果", "Back to results"),
-            "not_found" => (
-                "档案中没有这篇文章（链接可能已失效）",
-                "This article is not in the archive (the link may be out of date)",
+            Msg::ErrMissing => (
+                "档案文件不存在（网站可能正在更新），请稍后重试。",
+                "An archive file is missing (the site may be updating); try again shortly.",
             ),
-            "search_error" => ("检索数据无法载入", "The search data could not be loaded"),
-            "prev" => ("上一篇", "Previous"),
-            "next" => ("下一篇", "Next"),
-            "cite" => ("复制引用", "Copy citation"),
-            "copied" => ("已复制", "Copied"),
-            "sort" => ("排序", "Sort"),
-            "relevance" => ("相关度", "Relevance"),
-            "newest" => ("最新", "Newest"),
-            "oldest" => ("最早", "Oldest"),
-            "year" => ("年份", "Year"),
-            "month" => ("月份", "Month"),
-            "kind" => ("体裁", "Kind"),
-            "place" => ("区县", "Place"),
-            "org" => ("机构", "Organisation"),
-            "doc" => ("政策文件", "Policy document"),
-            "amount" => ("金额", "Amount"),
-            "show_all" => ("显示全部", "Show all"),
-            "show_fewer" => ("收起", "Show fewer"),
-            "filter_values" => ("筛选", "Filter"),
-            "reporter" => ("记者", "Reporter"),
-            "publication" => ("报纸", "Publication"),
-            "reporters" => ("记者", "Reporters"),
-            "correspondents" => ("通讯员", "Correspondents"),
-            "authors" => ("作者", "Authors"),
-            "page" => ("版次", "Page"),
-            "date" => ("出版日期", "Issue date"),
-            "inferred" => ("（推断）", " (inferred)"),
-            "continued" => ("下转", "Continued on"),
-            "hit" => ("命中", "Hit"),
-            "timeline" => ("按月分布", "Matches by month"),
-            "filters" => ("筛选", "Filters"),
-            "lang" => ("English", "中文"),
-            "clear" => ("清除", "Clear"),
-            _ => ("", ""),
+            Msg::ErrServer => ("档案服务器出错，请稍后重试。", "The archive server failed; try again later."),
+            Msg::ErrNetwork => (
+                "网络连接中断，请检查网络后重试。",
+                "The network connection failed; check it and try again.",
+            ),
+            Msg::ErrData => (
+                "档案数据已损坏或版本不符，请联系网站维护者。",
+                "The archive data is damaged or of another version; tell the site's maintainer.",
+            ),
         };
         match self {
             Lang::Zh => zh,

@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod hooks;
 mod i18n;
 mod loader;
 mod pages;
@@ -36,6 +37,7 @@ fn main() {
             theme: attr(&root, "data-theme"),
             url_state: attr(&root, "data-url-state").as_deref() != Some("off"),
             host: Some(root.clone()),
+            standalone: true,
         };
         yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
     }
@@ -59,6 +61,7 @@ pub fn mount(
         theme: theme.filter(|t| !t.is_empty()),
         url_state,
         host: Some(host),
+        standalone: false,
     };
     yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render();
 }

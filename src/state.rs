@@ -1,7 +1,7 @@
 //! The app's single state and the actions that change it.
 
 use crate::i18n::Lang;
-use crate::loader::Reader;
+use crate::loader::{LoadError, Reader};
 use crate::url::UrlState;
 use baoku_core::search::{Facet, SearchResults, Sort};
 use baoku_core::Article;
@@ -14,7 +14,7 @@ pub const PAGE: usize = 20;
 pub enum Load {
     Loading,
     Ready(Rc<Reader>),
-    Failed(String),
+    Failed(LoadError),
 }
 
 /// What a search is for: results for any other key are stale and dropped,
@@ -38,7 +38,7 @@ pub enum Reading {
     Ready(Rc<Article>),
     /// The archive has no article with this id.
     Missing(String),
-    Failed(String, String),
+    Failed(String, LoadError),
 }
 
 #[derive(Clone)]
@@ -52,13 +52,11 @@ pub struct AppState {
     pub shown: usize,
     pub open: Option<String>,
     pub lang: Lang,
-    /// Keyboard cursor in the result list.
-    pub cursor: Option<usize>,
     /// The latest results, and the key they answer.
     pub results: Option<(SearchKey, Rc<SearchResults>)>,
     /// A search for the current key is under way.
     pub searching: bool,
-    pub search_error: Option<String>,
+    pub search_error: Option<LoadError>,
     pub reading: Reading,
     /// The extra facet columns (`x.bin`) have been fetched.
     pub extras: bool,
@@ -69,9 +67,9 @@ pub enum Action {
     Loaded(Rc<Reader>),
     Searching,
     Results(SearchKey, Rc<SearchResults>),
-    SearchFailed(SearchKey, String),
+    SearchFailed(SearchKey, LoadError),
     Reading(Reading),
-    Failed(String),
+    Failed(LoadError),
     Retry,
     SetQuery(String),
     ToggleFilter(Facet, String),
@@ -81,8 +79,6 @@ pub enum Action {
     Open(String),
     Close,
     ToggleLang,
-    /// Move the keyboard cursor by this many results, within `0..len`.
-    MoveCursor(i32, usize),
     /// Back/forward navigation restored this state.
     Restore(UrlState),
 }
@@ -98,7 +94,6 @@ impl AppState {
             shown: PAGE,
             open: u.open,
             lang: u.lang,
-            cursor: None,
             results: None,
             searching: false,
             search_error: None,
@@ -178,7 +173,8 @@ impl Reducible for AppState {
                 }
                 s.query = q;
                 s.shown = PAGE;
-                s.cursor = None;
+                // A new query (typed, or from the host page) shows its results.
+                s.open = None;
             }
             Action::ToggleFilter(f, v) => {
                 if let Some(i) = s.filters.iter().position(|x| x.0 == f && x.1 == v) {
@@ -187,7 +183,6 @@ impl Reducible for AppState {
                     s.filters.push((f, v));
                 }
                 s.shown = PAGE;
-                s.cursor = None;
             }
             Action::ClearFilters => {
                 s.filters.clear();
@@ -201,13 +196,6 @@ impl Reducible for AppState {
             Action::Open(id) => s.open = Some(id),
             Action::Close => s.open = None,
             Action::ToggleLang => s.lang = s.lang.other(),
-            Action::MoveCursor(d, len) => {
-                if len == 0 {
-                    return self;
-                }
-                let cur = s.cursor.map(|c| c as i32).unwrap_or(-1);
-                s.cursor = Some((cur + d).clamp(0, len as i32 - 1) as usize);
-            }
             Action::Restore(u) => {
                 s.query = u.query;
                 s.filters = u.filters;

@@ -2,7 +2,7 @@
 //! with the sentence each comes from, policy documents, organisations,
 //! people, and related articles (their headlines fetched by id).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
 use baoku_core::Article;
 use std::rc::Rc;
@@ -65,11 +65,11 @@ pub fn ArticleExtras(props: &ExtrasProps) -> Html {
     });
     html! {
         <aside class="bk-extras">
-            if !a.amounts.is_empty() { <section><h3>{ lang.t("key_figures") }</h3><ul class="bk-figures">{ for figures }</ul></section> }
-            if !a.documents.is_empty() { <section><h3>{ lang.t("documents") }</h3>{ list(a.documents.iter().map(|d| format!("《{d}》")).collect()) }</section> }
-            if !a.organizations.is_empty() { <section><h3>{ lang.t("organizations") }</h3>{ list(a.organizations.clone()) }</section> }
-            if !people.is_empty() { <section><h3>{ lang.t("people") }</h3>{ list(people) }</section> }
-            if !related.is_empty() { <section><h3>{ lang.t("related") }</h3><ul class="bk-related">{ for links }</ul></section> }
+            if !a.amounts.is_empty() { <section><h3>{ lang.t(Msg::KeyFigures) }</h3><ul class="bk-figures">{ for figures }</ul></section> }
+            if !a.documents.is_empty() { <section><h3>{ lang.t(Msg::Documents) }</h3>{ list(a.documents.iter().map(|d| format!("《{d}》")).collect()) }</section> }
+            if !a.organizations.is_empty() { <section><h3>{ lang.t(Msg::Organizations) }</h3>{ list(a.organizations.clone()) }</section> }
+            if !people.is_empty() { <section><h3>{ lang.t(Msg::People) }</h3>{ list(people) }</section> }
+            if !related.is_empty() { <section><h3>{ lang.t(Msg::Related) }</h3><ul class="bk-related">{ for links }</ul></section> }
         </aside>
     }
 }

@@ -1,6 +1,6 @@
 //! Facet lists with live counts; clicking a value toggles it as a filter.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use baoku_core::search::Facet;
 use baoku_core::Kind;
 use yew::prelude::*;
@@ -11,6 +11,11 @@ pub struct FacetPanelProps {
     pub active: Vec<(Facet, String)>,
     pub lang: Lang,
     pub on_toggle: Callback<(Facet, String)>,
+    /// Shown as a drawer (narrow screens).
+    #[prop_or_default]
+    pub drawer: bool,
+    #[prop_or_default]
+    pub on_close: Callback<()>,
 }
 
 fn value_label(f: Facet, v: &str, lang: Lang) -> String {
@@ -81,16 +86,16 @@ fn FacetGroup(props: &GroupProps) -> Html {
         })
     };
     html! {
-        <section class="bk-facet-group" aria-label={lang.t(f.key())}>
-            <h3>{ lang.t(f.key()) }</h3>
+        <section class="bk-facet-group" aria-label={lang.t(Msg::facet(f))}>
+            <h3>{ lang.t(Msg::facet(f)) }</h3>
             if long && *expanded {
-                <input class="bk-facet-filter" type="search" aria-label={format!("{} {}", lang.t("filter_values"), lang.t(f.key()))}
-                    placeholder={lang.t("filter_values")} value={(*filter).clone()} {oninput} />
+                <input class="bk-facet-filter" type="search" aria-label={format!("{} {}", lang.t(Msg::FilterValues), lang.t(Msg::facet(f)))}
+                    placeholder={lang.t(Msg::FilterValues)} value={(*filter).clone()} {oninput} />
             }
             <ul>{ for items }</ul>
             if long {
                 <button class="bk-facet-more" aria-expanded={expanded.to_string()} onclick={toggle}>
-                    { if *expanded { lang.t("show_fewer").to_string() } else { format!("{} ({})", lang.t("show_all"), props.values.len()) } }
+                    { if *expanded { lang.t(Msg::ShowFewer).to_string() } else { format!("{} ({})", lang.t(Msg::ShowAll), props.values.len()) } }
                 </button>
             }
         </section>
@@ -105,5 +110,38 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             <FacetGroup key={f.key()} facet={*f} values={vals.clone()} active={props.active.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
         }
     });
-    html! { <aside class="bk-facets" aria-label={lang.t("filters")}>{ for groups }</aside> }
+    let aside = use_node_ref();
+    // The drawer takes focus when it opens; Escape or its close button shuts it.
+    {
+        let aside = aside.clone();
+        use_effect_with(props.drawer, move |open| {
+            if *open {
+                if let Some(b) = aside
+                    .cast::<web_sys::Element>()
+                    .and_then(|a| a.query_selector(".bk-drawer-close").ok().flatten())
+                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+                {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let cb = props.on_close.clone();
+        let open = props.drawer;
+        Callback::from(move |e: KeyboardEvent| {
+            if open && e.key() == "Escape" {
+                e.stop_propagation();
+                cb.emit(());
+            }
+        })
+    };
+    html! {
+        <aside id="bk-facets" ref={aside} class={classes!("bk-facets", props.drawer.then_some("bk-drawer-open"))} aria-label={lang.t(Msg::Filters)}
+            role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")} {onkeydown}>
+            <button class="bk-drawer-close" onclick={close}>{ "✕ " }{ lang.t(Msg::FiltersClose) }</button>
+            { for groups }
+        </aside>
+    }
 }

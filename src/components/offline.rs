@@ -3,7 +3,7 @@
 //! `data/`). Shows the size before, progress while saving; can be paused
 //! and resumed, where it stopped (kept in localStorage per build).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
 use baoku_core::search::format::paths;
 use futures::future::join_all;
@@ -112,15 +112,15 @@ pub fn OfflineSave(props: &OfflineProps) -> Html {
     html! {
         <div class="bk-offline">
             if *done >= total {
-                <span role="status">{ lang.t("offline_done") }</span>
+                <span role="status">{ lang.t(Msg::OfflineDone) }</span>
             } else if *state == Saving::Running {
-                <span role="status">{ format!("{} {pct}% ({}/{})", lang.t("offline_saving"), *done, total) }</span>
+                <span role="status">{ format!("{} {pct}% ({}/{})", lang.t(Msg::OfflineSaving), *done, total) }</span>
                 <progress max={total.to_string()} value={done.to_string()}></progress>
-                <button onclick={pause}>{ lang.t("offline_pause") }</button>
+                <button onclick={pause}>{ lang.t(Msg::OfflinePause) }</button>
             } else {
-                if *state == Saving::Failed { <span role="alert">{ lang.t("offline_failed") }</span> }
+                if *state == Saving::Failed { <span role="alert">{ lang.t(Msg::OfflineFailed) }</span> }
                 <button onclick={start}>
-                    { if *done > 0 { lang.t("offline_resume") } else { lang.t("offline_save") } }
+                    { if *done > 0 { lang.t(Msg::OfflineResume) } else { lang.t(Msg::OfflineSave) } }
                     { format!(" ({mb:.1} MB)") }
                 </button>
             }

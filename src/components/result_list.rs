@@ -1,17 +1,17 @@
 //! The ranked result list: headline, kicker, date, kind, place, snippet.
 
 use crate::components::highlighted::Highlighted;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
 use baoku_core::search::{highlight_parts, SearchResults};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ResultListProps {
     pub reader: Rc<Reader>,
     pub results: Rc<SearchResults>,
-    pub cursor: Option<usize>,
     pub lang: Lang,
     pub on_open: Callback<String>,
     pub on_more: Callback<()>,
@@ -21,7 +21,6 @@ impl PartialEq for ResultListProps {
     fn eq(&self, o: &Self) -> bool {
         Rc::ptr_eq(&self.reader, &o.reader)
             && Rc::ptr_eq(&self.results, &o.results)
-            && self.cursor == o.cursor
             && self.lang == o.lang
     }
 }
@@ -30,17 +29,62 @@ impl PartialEq for ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     let lang = props.lang;
     let list_ref = use_node_ref();
-    {
-        // Keep the keyboard cursor visible.
+    // Up/down arrows move between results (Home/End to the ends); up from
+    // the first goes back to the search box.
+    let onkeydown = {
         let list_ref = list_ref.clone();
-        use_effect_with(props.cursor, move |c| {
-            if let (Some(c), Some(list)) = (c, list_ref.cast::<web_sys::Element>()) {
-                if let Ok(Some(el)) = list.query_selector(&format!("#bk-hit-{c}")) {
-                    el.scroll_into_view_with_bool(false);
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(list) = list_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(links) = list.query_selector_all(".bk-hit-link") else {
+                return;
+            };
+            let n = links.length();
+            let active = gloo::utils::document().active_element();
+            let shadow_active = list
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|r| r.active_element());
+            let active = shadow_active.or(active);
+            let cur = (0..n).find(|&i| {
+                links
+                    .item(i)
+                    .and_then(|l| l.dyn_into::<web_sys::Element>().ok())
+                    .as_ref()
+                    == active.as_ref()
+            });
+            let to = match (e.key().as_str(), cur) {
+                ("ArrowDown", Some(c)) => Some((c + 1).min(n.saturating_sub(1))),
+                ("ArrowUp", Some(0)) => {
+                    e.prevent_default();
+                    let q = list
+                        .closest(".bk-app")
+                        .ok()
+                        .flatten()
+                        .and_then(|app| app.query_selector("#bk-q").ok().flatten());
+                    if let Some(q) = q.and_then(|q| q.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = q.focus();
+                    }
+                    None
+                }
+                ("ArrowUp", Some(c)) => Some(c - 1),
+                ("Home", Some(_)) => Some(0),
+                ("End", Some(_)) => Some(n.saturating_sub(1)),
+                _ => None,
+            };
+            if let Some(t) = to {
+                e.prevent_default();
+                if let Some(l) = links
+                    .item(t)
+                    .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = l.focus();
                 }
             }
-        });
-    }
+        })
+    };
     let items = props.results.hits.iter().enumerate().map(|(i, h)| {
         let a = &h.article;
         let id = a.id.clone();
@@ -53,21 +97,20 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             })
         };
         let title_ranges = highlight_parts(props.reader.archive.folder(), &[&a.display_title()], &props.results.terms).remove(0);
-        let selected = props.cursor == Some(i);
         let kind = if lang == Lang::Zh { a.kind.label_zh() } else { a.kind.as_str() };
         html! {
-            <li class={classes!("bk-hit", selected.then_some("bk-selected"))} role="option" aria-selected={selected.to_string()} id={format!("bk-hit-{i}")} data-id={id.clone()}>
-                <a href={format!("#a={}", id)} {onclick} class="bk-hit-link">
+            <li class="bk-hit" id={format!("bk-hit-{i}")} data-id={id.clone()}>
+                <a href={format!("#a={}", id)} {onclick} class="bk-hit-link" lang="zh-CN">
                     if let Some(k) = &a.kicker { <span class="bk-kicker">{ k.clone() }</span> }
                     <span class="bk-headline"><Highlighted text={a.display_title()} ranges={title_ranges} /></span>
                 </a>
                 <div class="bk-meta">
                     <span class="bk-date">{ a.date.clone().unwrap_or_default() }</span>
                     <span class="bk-kind">{ kind }</span>
-                    { for a.places.iter().take(2).map(|p| html! { <span class="bk-place">{ p.clone() }</span> }) }
-                    { for a.reporters.iter().chain(&a.authors).take(3).map(|r| html! { <span class="bk-name">{ r.clone() }</span> }) }
+                    { for a.places.iter().take(2).map(|p| html! { <span class="bk-place" lang="zh-CN">{ p.clone() }</span> }) }
+                    { for a.reporters.iter().chain(&a.authors).take(3).map(|r| html! { <span class="bk-name" lang="zh-CN">{ r.clone() }</span> }) }
                 </div>
-                <p class="bk-snippet"><Highlighted text={h.snippet.clone()} ranges={h.highlights.clone()} /></p>
+                <p class="bk-snippet" lang="zh-CN"><Highlighted text={h.snippet.clone()} ranges={h.highlights.clone()} /></p>
             </li>
         }
     });
@@ -75,8 +118,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let on_more = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
-            <ol ref={list_ref} id="bk-results" class="bk-results" role="listbox" aria-label={lang.t("results")}>{ for items }</ol>
-            if more { <button class="bk-more" onclick={on_more}>{ lang.t("more") }</button> }
+            <ol ref={list_ref} id="bk-results" class="bk-results" tabindex="-1" {onkeydown}
+                aria-label={format!("{} {}", props.results.total, lang.t(Msg::Results))}>{ for items }</ol>
+            if more { <button class="bk-more" onclick={on_more}>{ lang.t(Msg::More) }</button> }
         </>
     }
 }

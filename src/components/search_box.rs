@@ -1,7 +1,7 @@
 //! The search input: debounced, and silent while an input method is
 //! composing (half-typed pinyin is not a query).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -16,12 +16,9 @@ pub struct SearchBoxProps {
     pub value: AttrValue,
     pub lang: Lang,
     pub on_change: Callback<String>,
-    /// Arrow keys and Enter, handed to the result list.
+    /// Down arrow and Enter, which move to the results.
     pub on_key: Callback<KeyboardEvent>,
     pub input_ref: NodeRef,
-    /// Id of the result the arrow keys selected (for screen readers).
-    #[prop_or_default]
-    pub active: Option<AttrValue>,
 }
 
 #[component]
@@ -88,15 +85,35 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     }
     let onkeydown = props.on_key.reform(|e: KeyboardEvent| e);
     let lang = props.lang;
+    let help = use_state(|| false);
+    let toggle_help = {
+        let help = help.clone();
+        Callback::from(move |_: MouseEvent| help.set(!*help))
+    };
+    let rules = [
+        ("小巨人 奖励", Msg::HelpAnd),
+        ("\"专精特新企业\"", Msg::HelpPhrase),
+        ("企业 -上市", Msg::HelpNot),
+        ("贷款|融资 · 贷款 OR 融资 · 贷款 或 融资", Msg::HelpOr),
+    ];
     html! {
+        <>
         <div class="bk-search" role="search">
-            <label for="bk-q" class="bk-visually-hidden">{ lang.t("search") }</label>
+            <label for="bk-q" class="bk-visually-hidden">{ lang.t(Msg::Search) }</label>
             <input id="bk-q" ref={props.input_ref.clone()} type="search" class="bk-input"
-                placeholder={lang.t("placeholder")} autocomplete="off" spellcheck="false"
-                maxlength="2000" aria-controls="bk-results" role="combobox" aria-autocomplete="list"
-                aria-expanded="true" aria-activedescendant={props.active.clone()}
+                placeholder={lang.t(Msg::Placeholder)} autocomplete="off" spellcheck="false"
+                maxlength="2000" aria-describedby="bk-help-hint" enterkeyhint="search"
                 value={props.value.clone()}
                 {oninput} {onkeydown} />
+            <button class="bk-help-toggle" aria-expanded={help.to_string()} aria-controls="bk-help" onclick={toggle_help}
+                aria-label={lang.t(Msg::QueryHelp)} title={lang.t(Msg::QueryHelp)}>{ "?" }</button>
         </div>
+        <p id="bk-help-hint" class="bk-visually-hidden">{ lang.t(Msg::HelpHint) }</p>
+        if *help {
+            <section id="bk-help" class="bk-help" aria-label={lang.t(Msg::QueryHelp)}>
+                <dl>{ for rules.iter().map(|(ex, m)| html! { <><dt lang="zh-CN">{ *ex }</dt><dd>{ lang.t(*m) }</dd></> }) }</dl>
+            </section>
+        }
+        </>
     }
 }

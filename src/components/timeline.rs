@@ -1,6 +1,6 @@
 //! Matches per month as a small SVG bar chart; a bar click filters on it.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use baoku_core::search::Facet;
 use yew::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <figure class="bk-timeline">
-            <figcaption>{ props.lang.t("timeline") }</figcaption>
+            <figcaption>{ props.lang.t(Msg::Timeline) }</figcaption>
             <svg viewBox={format!("0 0 {width} 60")} width={width.to_string()} height="60" role="group">{ for bars }</svg>
         </figure>
     }

@@ -3,7 +3,7 @@
 
 use crate::components::extras::ArticleExtras;
 use crate::components::highlighted::Highlighted;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
 use baoku_core::search::highlight_parts;
 use baoku_core::Article;
@@ -115,49 +115,50 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         html! { <button class="bk-link" onclick={Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ label }</button> }
     };
     let names = |label: &'static str, v: &Vec<String>| {
-        (!v.is_empty()).then(|| html! { <span class="bk-byline-part">{ format!("{} {}", label, v.join(" ")) }</span> })
+        (!v.is_empty()).then(|| html! { <span class="bk-byline-part">{ label }{ " " }<span lang="zh-CN">{ v.join(" ") }</span></span> })
     };
     html! {
         <article class="bk-article" aria-labelledby="bk-article-title">
             <nav class="bk-article-nav">
-                <button class="bk-back" onclick={on_close}>{ "← " }{ lang.t("back") }</button>
-                { nav(&props.prev, lang.t("prev")) }
-                { nav(&props.next, lang.t("next")) }
+                <button class="bk-back" onclick={on_close}>{ "← " }{ lang.t(Msg::Back) }</button>
+                { nav(&props.prev, lang.t(Msg::Prev)) }
+                { nav(&props.next, lang.t(Msg::Next)) }
             </nav>
             <header>
-                if let Some(k) = &a.kicker { <p class="bk-kicker">{ k.clone() }</p> }
-                <h2 id="bk-article-title"><Highlighted text={title.clone()} ranges={head_hl} /></h2>
-                if let Some(s) = &a.subheadline { <p class="bk-sub">{ s.clone() }</p> }
+                if let Some(k) = &a.kicker { <p class="bk-kicker" lang="zh-CN">{ k.clone() }</p> }
+                <h2 id="bk-article-title" tabindex="-1" lang="zh-CN"><Highlighted text={title.clone()} ranges={head_hl} /></h2>
+                if let Some(s) = &a.subheadline { <p class="bk-sub" lang="zh-CN">{ s.clone() }</p> }
                 <p class="bk-byline">
-                    { names(lang.t("reporters"), &a.reporters).unwrap_or_default() }
-                    { names(lang.t("correspondents"), &a.correspondents).unwrap_or_default() }
-                    { names(lang.t("authors"), &a.authors).unwrap_or_default() }
+                    { names(lang.t(Msg::Reporters), &a.reporters).unwrap_or_default() }
+                    { names(lang.t(Msg::Correspondents), &a.correspondents).unwrap_or_default() }
+                    { names(lang.t(Msg::Authors), &a.authors).unwrap_or_default() }
                 </p>
                 <dl class="bk-facts">
-                    if let Some(p) = &a.publication { <dt>{ lang.t("publication") }</dt><dd>{ p.clone() }</dd> }
-                    if let Some(d) = &a.date { <dt>{ lang.t("date") }</dt><dd>{ d.clone() }{ if a.date_inferred { lang.t("inferred") } else { "" } }</dd> }
-                    if let Some(p) = &a.page { <dt>{ lang.t("page") }</dt><dd>{ p.clone() }</dd> }
+                    if let Some(p) = &a.publication { <dt>{ lang.t(Msg::Publication) }</dt><dd lang="zh-CN">{ p.clone() }</dd> }
+                    if let Some(d) = &a.date { <dt>{ lang.t(Msg::Date) }</dt><dd>{ d.clone() }{ if a.date_inferred { lang.t(Msg::Inferred) } else { "" } }</dd> }
+                    if let Some(p) = &a.page { <dt>{ lang.t(Msg::Page) }</dt><dd>{ p.clone() }</dd> }
                 </dl>
             </header>
             if total_hits > 0 {
                 <div class="bk-hitbar">
-                    <span>{ format!("{} {}/{}", lang.t("hit"), *hit + 1, total_hits) }</span>
-                    <button onclick={step(-1)} aria-label="previous hit">{ "↑" }</button>
-                    <button onclick={step(1)} aria-label="next hit">{ "↓" }</button>
+                    <span>{ format!("{} {}/{}", lang.t(Msg::Hit), *hit + 1, total_hits) }</span>
+                    <button onclick={step(-1)} aria-label={lang.t(Msg::PrevHit)}>{ "↑" }</button>
+                    <button onclick={step(1)} aria-label={lang.t(Msg::NextHit)}>{ "↓" }</button>
                 </div>
             }
-            <div class="bk-body" ref={body_ref}>{ for paragraphs }</div>
+            <div class="bk-body" ref={body_ref} lang="zh-CN">{ for paragraphs }</div>
             if let Some(c) = &a.continued_on {
                 <p class="bk-continued">
-                    { format!("{} {}", lang.t("continued"), c) }
-                    if let Some(id) = &a.continues_in { { " " }{ link(id.clone(), lang.t("read_on")) } }
+                    { format!("{} {}", lang.t(Msg::Continued), c) }
+                    if let Some(id) = &a.continues_in { { " " }{ link(id.clone(), lang.t(Msg::ReadOn)) } }
                 </p>
             }
-            if let Some(id) = &a.continued_from { <p class="bk-continued">{ link(id.clone(), lang.t("continued_from")) }</p> }
+            if let Some(id) = &a.continued_from { <p class="bk-continued">{ link(id.clone(), lang.t(Msg::ContinuedFrom)) }</p> }
             <ArticleExtras reader={props.reader.clone()} article={props.article.clone()} lang={lang} on_open={props.on_open.clone()} />
             <footer class="bk-cite">
-                <code class="bk-citation">{ citation.clone() }</code>
-                <button onclick={on_cite}>{ if *copied { lang.t("copied") } else { lang.t("cite") } }</button>
+                <code class="bk-citation" lang="zh-CN">{ citation.clone() }</code>
+                <button onclick={on_cite}>{ lang.t(Msg::Cite) }</button>
+                <span class="bk-status" role="status" aria-live="polite">{ if *copied { lang.t(Msg::Copied) } else { "" } }</span>
             </footer>
         </article>
     }

@@ -4,8 +4,8 @@ use crate::components::facets::FacetPanel;
 use crate::components::offline::OfflineSave;
 use crate::components::result_list::ResultList;
 use crate::components::timeline::Timeline;
-use crate::i18n::Lang;
-use crate::loader::Reader;
+use crate::i18n::{Lang, Msg};
+use crate::loader::{LoadError, Reader};
 use baoku_core::search::{Facet, SearchResults, Sort};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -17,11 +17,10 @@ pub struct SearchPageProps {
     pub results: Rc<SearchResults>,
     /// A newer search is under way (the results shown are the previous ones).
     pub busy: bool,
-    pub error: Option<String>,
+    pub error: Option<LoadError>,
     pub query: AttrValue,
     pub filters: Vec<(Facet, String)>,
     pub sort: Sort,
-    pub cursor: Option<usize>,
     pub lang: Lang,
     pub on_open: Callback<String>,
     pub on_more: Callback<()>,
@@ -39,7 +38,6 @@ impl PartialEq for SearchPageProps {
             && self.query == o.query
             && self.filters == o.filters
             && self.sort == o.sort
-            && self.cursor == o.cursor
             && self.lang == o.lang
     }
 }
@@ -57,30 +55,45 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     };
     let months = r.timeline.clone();
     let count_label = if props.query.is_empty() && props.filters.is_empty() {
-        lang.t("articles")
+        lang.t(Msg::Articles)
     } else {
-        lang.t("results")
+        lang.t(Msg::Results)
     };
     let active_chips = props.filters.iter().map(|(f, v)| {
         let cb = props.on_toggle.clone();
         let (f, v) = (*f, v.clone());
-        let label = format!("{}: {} ✕", lang.t(f.key()), v);
+        let label = format!("{}: {} ✕", lang.t(Msg::facet(f)), v);
         html! { <button class="bk-chip" onclick={Callback::from(move |_: MouseEvent| cb.emit((f, v.clone())))}>{ label }</button> }
     });
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    // At narrow widths the facets are a drawer behind a "Filters" button.
+    let drawer = use_state(|| false);
+    let open_drawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(true))
+    };
+    let close_drawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |()| drawer.set(false))
+    };
     html! {
         <div class="bk-layout">
-            <FacetPanel facets={r.facets.clone()} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
+            <FacetPanel facets={r.facets.clone()} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()}
+                drawer={*drawer} on_close={close_drawer} />
             <main class="bk-main" aria-busy={props.busy.to_string()}>
                 if let Some(e) = &props.error {
-                    <div class="bk-error" role="alert"><p><strong>{ lang.t("search_error") }</strong></p><p class="bk-error-detail">{ e.clone() }</p></div>
+                    <div class="bk-error" role="alert"><p><strong>{ lang.t(Msg::SearchError) }</strong></p><p>{ e.message(lang) }</p><p class="bk-error-detail" lang="en">{ e.detail() }</p></div>
                 }
                 <div class="bk-toolbar">
+                    <button class="bk-filter-toggle" aria-expanded={drawer.to_string()} aria-controls="bk-facets" onclick={open_drawer}>
+                        { lang.t(Msg::FiltersOpen) }
+                        if !props.filters.is_empty() { { format!(" ({})", props.filters.len()) } }
+                    </button>
                     <p class="bk-total" role="status" aria-live="polite"><strong>{ r.total }</strong>{ " " }{ count_label }</p>
-                    <label class="bk-sort">{ lang.t("sort") }{ " " }
-                        <select {onchange} aria-label={lang.t("sort")}>
+                    <label class="bk-sort">{ lang.t(Msg::Sort) }{ " " }
+                        <select {onchange} aria-label={lang.t(Msg::Sort)}>
                             { for [Sort::Relevance, Sort::Newest, Sort::Oldest].into_iter().map(|s| html! {
-                                <option value={s.as_str()} selected={s == props.sort}>{ lang.t(s.as_str()) }</option>
+                                <option value={s.as_str()} selected={s == props.sort}>{ lang.t(Msg::sort(s)) }</option>
                             }) }
                         </select>
                     </label>
@@ -90,11 +103,11 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 <Timeline months={months} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
                 if r.total == 0 {
                     <div class="bk-empty">
-                        <p>{ lang.t("no_results") }{ " “" }{ props.query.to_string() }{ "”" }</p>
-                        if !props.filters.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t("drop_filters") }</button> }
+                        <p>{ lang.t(Msg::NoResults) }{ " “" }{ props.query.to_string() }{ "”" }</p>
+                        if !props.filters.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t(Msg::DropFilters) }</button> }
                     </div>
                 } else {
-                    <ResultList reader={props.reader.clone()} results={r.clone()} cursor={props.cursor} lang={lang}
+                    <ResultList reader={props.reader.clone()} results={r.clone()} lang={lang}
                         on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
                 }
             </main>

@@ -111,26 +111,40 @@ test('sort by newest and oldest', async () => {
   await page.close();
 });
 
-test('keyboard: / focuses, arrows move, Enter opens, Escape closes', async () => {
+test('keyboard: / focuses, arrows move, Enter opens, Escape closes and focus returns', async () => {
   const page = await open();
   // Focus the page somewhere inert (the middle of the page may be a result link).
   await page.locator('.bk-title').click();
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'bk-q');
   await page.keyboard.type('企业');
-  // Wait for the whole query: a slow machine may search "企" first, and a new query resets the cursor.
+  // Wait for the whole query: a slow machine may search "企" first.
   await settled(page, '企业');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  const second = page.locator('.bk-hit').nth(1);
-  await page.waitForFunction(() => document.querySelectorAll('.bk-hit')[1]?.getAttribute('aria-selected') === 'true');
-  const id = await second.getAttribute('data-id');
+  const focusedId = () => page.evaluate(() => document.activeElement.closest('.bk-hit')?.dataset.id);
+  const id = await page.locator('.bk-hit').nth(1).getAttribute('data-id');
+  assert.equal(await focusedId(), id);
+  await page.keyboard.press('Home');
+  assert.equal(await focusedId(), await page.locator('.bk-hit').first().getAttribute('data-id'));
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('article.bk-article').waitFor();
   assert.deepEqual(await hashParam(page, 'a'), [id]);
+  // Focus moves to the article's heading, and the title names the article.
+  await page.waitForFunction(() => document.activeElement?.id === 'bk-article-title');
+  const headline = await page.locator('#bk-article-title').textContent();
+  assert.ok((await page.title()).startsWith(headline));
   await page.keyboard.press('Escape');
   await page.locator('.bk-hit').first().waitFor();
   assert.deepEqual(await hashParam(page, 'a'), []);
+  // Back on the result that was opened.
+  await page.waitForFunction((id) => document.activeElement?.closest('.bk-hit')?.dataset.id === id, id);
+  assert.ok(!(await page.title()).includes(headline));
+  // Up from the first result returns to the box.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'bk-q');
   await page.close();
 });
 
@@ -231,7 +245,8 @@ test('reload keeps query, filters and sort; copy citation confirms', async () =>
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.bk-hit a').first().click();
   await page.locator('.bk-cite button').click();
-  assert.match(await page.locator('.bk-cite button').textContent(), /已复制/);
+  // Announced in a live region; the button keeps its name.
+  assert.match(await page.locator('.bk-cite [role=status]').textContent(), /已复制/);
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, await page.locator('.bk-citation').textContent());
   await page.close();
