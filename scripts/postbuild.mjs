@@ -50,7 +50,7 @@ html = html.replace(inline[0], `<script type="module" src="./${bootName}"></scri
 write('index.html', html);
 
 const embed = `// Baoku embed loader: <script type="module" src=".../baoku-embed.js"></script>
-// then <baoku-archive data-src="data/" query="专精特新" lang="zh" theme="dark" url-state="off"></baoku-archive>.
+// then <baoku-archive data-src="data/" query="专精特新" lang="zh" theme="dark" url-state="off" timeout="20"></baoku-archive>.
 // API: el.setQuery(text); el.addEventListener('baoku-open', e => e.detail.id / .headline / .date).
 const here = new URL('.', import.meta.url);
 window.__baokuEmbed = true;
@@ -76,7 +76,7 @@ class BaokuArchive extends HTMLElement {
     const dataUrl = src ? new URL(src, document.baseURI).href : new URL('./data/', here).href;
     // The latest query the host asked for, even before the widget listened.
     load().then((m) => m.mount(mountPoint, this, dataUrl, this.__baokuQuery ?? this.getAttribute('query'), this.getAttribute('lang'),
-      this.getAttribute('theme'), this.getAttribute('url-state') !== 'off'))
+      this.getAttribute('theme'), this.getAttribute('url-state') !== 'off', this.getAttribute('timeout')))
       .catch((e) => { mountPoint.textContent = 'Baoku could not start: ' + e; });
   }
   // Every change counts, the first included (old is null then); the widget

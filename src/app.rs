@@ -7,7 +7,7 @@ use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::search_page::SearchPage;
-use crate::state::{Action, AppState, Load, Reading};
+use crate::state::{Action, AppState, Load, Range, Reading};
 use crate::url::UrlState;
 use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
 use gloo::events::EventListener;
@@ -33,6 +33,8 @@ pub struct Config {
     /// The widget is the page (not embedded in a host page): it may set the
     /// document title.
     pub standalone: bool,
+    /// Give up on a data request after this long (milliseconds).
+    pub stall_ms: u32,
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,11 +93,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let base = data_base(&config.data_src);
+        let stall_ms = config.stall_ms;
         use_effect_with(state.attempt, move |_| {
             let d = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let t0 = now_ms();
-                match Reader::open(&base).await {
+                match Reader::open(&base, stall_ms).await {
                     Ok(r) => {
                         if let Some(perf) = gloo::utils::window().performance() {
                             let _ = perf.mark("baoku-ready");
@@ -390,6 +393,10 @@ pub fn App(props: &AppProps) -> Html {
         let d = d.clone();
         Callback::from(move |s: Sort| d.dispatch(Action::SetSort(s)))
     };
+    let on_range = {
+        let d = d.clone();
+        Callback::from(move |r: Range| d.dispatch(Action::SetRange(r)))
+    };
     let on_lang = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang))
@@ -460,8 +467,8 @@ pub fn App(props: &AppProps) -> Html {
             },
             (None, _) => html! {
                 <SearchPage reader={reader.clone()} results={results.clone()} query={state.query.clone()} filters={state.filters.clone()}
-                    sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
-                    on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} />
+                    range={state.range.clone()} sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
+                    on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} on_range={on_range} />
             },
         },
     };

@@ -14,14 +14,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A request that has not finished after this long is abandoned, so a data
-/// folder that never answers ends in the Retry screen, not a spinner.
-const STALL_MS: u32 = 20_000;
+/// folder that never answers ends in the Retry screen, not a spinner
+/// (hosts may change it: `data-timeout` / `timeout`, in seconds).
+pub const STALL_MS: u32 = 20_000;
 
 /// Why the archive could not be read; shown in the UI's language, with the
 /// technical detail (URL, status, decoder message) underneath.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// No answer within [`STALL_MS`].
+    /// No answer in time (see [`STALL_MS`]).
     Stalled(String),
     /// The server answered with an error status.
     Http(String, u16),
@@ -63,7 +64,7 @@ impl From<DataError> for LoadError {
     }
 }
 
-async fn fetch(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
+async fn fetch(url: &str, revalidate: bool, stall_ms: u32) -> Result<Vec<u8>, LoadError> {
     let abort = web_sys::AbortController::new().ok();
     let mut req = Request::get(url);
     if let Some(a) = &abort {
@@ -76,7 +77,7 @@ async fn fetch(url: &str, revalidate: bool) -> Result<Vec<u8>, LoadError> {
     let stalled = Rc::new(std::cell::Cell::new(false));
     let _timer = abort.map(|a| {
         let stalled = stalled.clone();
-        Timeout::new(STALL_MS, move || {
+        Timeout::new(stall_ms, move || {
             stalled.set(true);
             a.abort();
         })
@@ -101,13 +102,14 @@ pub struct Reader {
     /// The build folder's URL, ending in `/`.
     root: String,
     store: RefCell<Store>,
+    stall_ms: u32,
 }
 
 impl Reader {
     /// Open the archive whose `manifest.json` is in `base` (ending in `/`).
-    pub async fn open(base: &str) -> Result<Reader, LoadError> {
+    pub async fn open(base: &str, stall_ms: u32) -> Result<Reader, LoadError> {
         let url = format!("{base}manifest.json");
-        let bytes = fetch(&url, true).await?;
+        let bytes = fetch(&url, true, stall_ms).await?;
         let text =
             String::from_utf8(bytes).map_err(|_| LoadError::Data(format!("{url}: not UTF-8")))?;
         let m = Manifest::from_json(&text)?;
@@ -115,6 +117,7 @@ impl Reader {
         let meta = fetch(
             &format!("{root}{}", baoku_core::search::format::paths::META),
             false,
+            stall_ms,
         )
         .await?;
         let archive = Archive::open(m, &meta)?;
@@ -122,12 +125,13 @@ impl Reader {
             archive,
             root,
             store: RefCell::new(Store::default()),
+            stall_ms,
         })
     }
 
     /// Fetch one file of the build folder (the service worker keeps it).
     pub async fn fetch_file(&self, rel: &str) -> Result<usize, LoadError> {
-        fetch(&format!("{}{rel}", self.root), false)
+        fetch(&format!("{}{rel}", self.root), false, self.stall_ms)
             .await
             .map(|b| b.len())
     }
@@ -144,7 +148,8 @@ impl Reader {
                 Step::Need(paths) => {
                     let got = join_all(paths.iter().map(|p| {
                         let url = format!("{}{}", self.root, p);
-                        async move { fetch(&url, false).await }
+                        let ms = self.stall_ms;
+                        async move { fetch(&url, false, ms).await }
                     }))
                     .await;
                     let mut store = self.store.borrow_mut();

@@ -18,6 +18,13 @@ fn attr(el: &web_sys::Element, name: &str) -> Option<String> {
     el.get_attribute(name).filter(|s| !s.is_empty())
 }
 
+/// `timeout` in seconds (a number between 1 and 600), else the default.
+fn stall_ms(v: Option<String>) -> u32 {
+    v.and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| (1.0..=600.0).contains(s))
+        .map_or(loader::STALL_MS, |s| (s * 1000.0) as u32)
+}
+
 fn main() {
     let embedded = js_sys::Reflect::get(&gloo::utils::window(), &"__baokuEmbed".into())
         .map(|v| v.is_truthy())
@@ -38,6 +45,7 @@ fn main() {
             url_state: attr(&root, "data-url-state").as_deref() != Some("off"),
             host: Some(root.clone()),
             standalone: true,
+            stall_ms: stall_ms(attr(&root, "data-timeout")),
         };
         yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
     }
@@ -53,6 +61,7 @@ pub fn mount(
     lang: Option<String>,
     theme: Option<String>,
     url_state: bool,
+    timeout: Option<String>,
 ) {
     let config = Config {
         data_src,
@@ -62,6 +71,7 @@ pub fn mount(
         url_state,
         host: Some(host),
         standalone: false,
+        stall_ms: stall_ms(timeout),
     };
     yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render();
 }

@@ -10,6 +10,27 @@ use yew::Reducible;
 
 pub const PAGE: usize = 20;
 
+/// A date range as the URL and the engine take it: `YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD` bounds, inclusive.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct Range {
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Range {
+    pub fn is_empty(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+    pub fn exactly(p: &str) -> Range {
+        Range {
+            from: Some(p.to_string()),
+            to: Some(p.to_string()),
+        }
+    }
+}
+
+
 #[derive(Clone)]
 pub enum Load {
     Loading,
@@ -26,6 +47,7 @@ pub struct SearchKey {
     pub extras: bool,
     pub query: String,
     pub filters: Vec<(Facet, String)>,
+    pub range: Range,
     pub sort: Sort,
     pub shown: usize,
 }
@@ -48,6 +70,7 @@ pub struct AppState {
     pub attempt: u32,
     pub query: String,
     pub filters: Vec<(Facet, String)>,
+    pub range: Range,
     pub sort: Sort,
     pub shown: usize,
     pub open: Option<String>,
@@ -74,6 +97,7 @@ pub enum Action {
     SetQuery(String),
     ToggleFilter(Facet, String),
     ClearFilters,
+    SetRange(Range),
     SetSort(Sort),
     ShowMore,
     Open(String),
@@ -90,6 +114,7 @@ impl AppState {
             attempt: 0,
             query: u.query,
             filters: u.filters,
+            range: u.range,
             sort: u.sort,
             shown: PAGE,
             open: u.open,
@@ -108,6 +133,7 @@ impl AppState {
             extras: self.extras,
             query: self.query.clone(),
             filters: self.filters.clone(),
+            range: self.range.clone(),
             sort: if self.query.trim().is_empty() && self.sort == Sort::Relevance {
                 Sort::Newest
             } else {
@@ -121,6 +147,7 @@ impl AppState {
         UrlState {
             query: self.query.clone(),
             filters: self.filters.clone(),
+            range: self.range.clone(),
             sort: self.sort,
             open: self.open.clone(),
             lang: self.lang,
@@ -186,6 +213,11 @@ impl Reducible for AppState {
             }
             Action::ClearFilters => {
                 s.filters.clear();
+                s.range = Range::default();
+                s.shown = PAGE;
+            }
+            Action::SetRange(r) => {
+                s.range = r;
                 s.shown = PAGE;
             }
             Action::SetSort(o) => {
@@ -199,6 +231,7 @@ impl Reducible for AppState {
             Action::Restore(u) => {
                 s.query = u.query;
                 s.filters = u.filters;
+                s.range = u.range;
                 s.sort = u.sort;
                 s.open = u.open;
                 s.lang = u.lang;

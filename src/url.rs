@@ -3,13 +3,28 @@
 //! the widget never clashes with its host page's own parameters.
 
 use crate::i18n::Lang;
+use crate::state::Range;
 use baoku_core::search::{Facet, Sort};
 use web_sys::UrlSearchParams;
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits where digits belong).
+fn valid_bound(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.len(), 4 | 7 | 10)
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlState {
     pub query: String,
     pub filters: Vec<(Facet, String)>,
+    pub range: Range,
     pub sort: Sort,
     pub open: Option<String>,
     pub lang: Lang,
@@ -35,6 +50,10 @@ impl UrlState {
         UrlState {
             query: p.get("q").unwrap_or_default(),
             filters,
+            range: Range {
+                from: p.get("from").filter(|s| valid_bound(s)),
+                to: p.get("to").filter(|s| valid_bound(s)),
+            },
             sort: Sort::parse(&p.get("sort").unwrap_or_default()),
             open: p.get("a").filter(|s| !s.is_empty()),
             lang: Lang::parse(&p.get("lang").unwrap_or_default()),
@@ -50,6 +69,12 @@ impl UrlState {
         }
         for (f, v) in &self.filters {
             p.append("f", &format!("{}:{}", f.key(), v));
+        }
+        if let Some(f) = &self.range.from {
+            p.append("from", f);
+        }
+        if let Some(t) = &self.range.to {
+            p.append("to", t);
         }
         if self.sort != Sort::Relevance {
             p.append("sort", self.sort.as_str());

@@ -3,7 +3,8 @@
 use crate::components::facets::FacetPanel;
 use crate::components::offline::OfflineSave;
 use crate::components::result_list::ResultList;
-use crate::components::timeline::Timeline;
+use crate::components::timeline::{RangeInputs, Timeline};
+use crate::state::Range;
 use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
 use baoku_core::search::{Facet, SearchResults, Sort};
@@ -20,6 +21,7 @@ pub struct SearchPageProps {
     pub error: Option<LoadError>,
     pub query: AttrValue,
     pub filters: Vec<(Facet, String)>,
+    pub range: Range,
     pub sort: Sort,
     pub lang: Lang,
     pub on_open: Callback<String>,
@@ -27,6 +29,7 @@ pub struct SearchPageProps {
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<()>,
     pub on_sort: Callback<Sort>,
+    pub on_range: Callback<Range>,
 }
 
 impl PartialEq for SearchPageProps {
@@ -37,6 +40,7 @@ impl PartialEq for SearchPageProps {
             && self.error == o.error
             && self.query == o.query
             && self.filters == o.filters
+            && self.range == o.range
             && self.sort == o.sort
             && self.lang == o.lang
     }
@@ -54,7 +58,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         })
     };
     let months = r.timeline.clone();
-    let count_label = if props.query.is_empty() && props.filters.is_empty() {
+    let count_label = if props.query.is_empty() && props.filters.is_empty() && props.range.is_empty() {
         lang.t(Msg::Articles)
     } else {
         lang.t(Msg::Results)
@@ -100,7 +104,8 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 </div>
                 if !props.filters.is_empty() { <div class="bk-chips">{ for active_chips }</div> }
                 <OfflineSave reader={props.reader.clone()} lang={lang} />
-                <Timeline months={months} active={props.filters.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
+                <Timeline months={months} range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
+                <RangeInputs range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
                 if r.total == 0 {
                     <div class="bk-empty">
                         <p>{ lang.t(Msg::NoResults) }{ " “" }{ props.query.to_string() }{ "”" }</p>
