@@ -30,7 +30,6 @@ impl Range {
     }
 }
 
-
 #[derive(Clone)]
 pub enum Load {
     Loading,

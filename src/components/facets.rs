@@ -66,7 +66,7 @@ fn FacetGroup(props: &GroupProps) -> Html {
             Callback::from(move |_: MouseEvent| cb.emit((f, v.clone())))
         };
         html! {
-            <li>
+            <li key={v.clone()}>
                 <button class={classes!("bk-facet", on.then_some("bk-on"))} aria-pressed={on.to_string()} {onclick}
                     data-facet={f.key()} data-value={v.clone()}>
                     <span>{ value_label(f, v, lang) }</span><span class="bk-count">{ *n }</span>
@@ -126,20 +126,26 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             }
         });
     }
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
+    // Escape closes the open drawer wherever focus is.
+    {
         let cb = props.on_close.clone();
-        let open = props.drawer;
-        Callback::from(move |e: KeyboardEvent| {
-            if open && e.key() == "Escape" {
-                e.stop_propagation();
-                cb.emit(());
-            }
-        })
-    };
+        use_effect_with(props.drawer, move |open| {
+            let l = open.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    if let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) {
+                        if e.key() == "Escape" {
+                            cb.emit(());
+                        }
+                    }
+                })
+            });
+            move || drop(l)
+        });
+    }
+    let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <aside id="bk-facets" ref={aside} class={classes!("bk-facets", props.drawer.then_some("bk-drawer-open"))} aria-label={lang.t(Msg::Filters)}
-            role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")} {onkeydown}>
+            role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")}>
             <button class="bk-drawer-close" onclick={close}>{ "✕ " }{ lang.t(Msg::FiltersClose) }</button>
             { for groups }
         </aside>

@@ -4,9 +4,9 @@ use crate::components::facets::FacetPanel;
 use crate::components::offline::OfflineSave;
 use crate::components::result_list::ResultList;
 use crate::components::timeline::{RangeInputs, Timeline};
-use crate::state::Range;
 use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
+use crate::state::Range;
 use baoku_core::search::{Facet, SearchResults, Sort};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -58,11 +58,12 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         })
     };
     let months = r.timeline.clone();
-    let count_label = if props.query.is_empty() && props.filters.is_empty() && props.range.is_empty() {
-        lang.t(Msg::Articles)
-    } else {
-        lang.t(Msg::Results)
-    };
+    let count_label =
+        if props.query.is_empty() && props.filters.is_empty() && props.range.is_empty() {
+            lang.t(Msg::Articles)
+        } else {
+            lang.t(Msg::Results)
+        };
     let active_chips = props.filters.iter().map(|(f, v)| {
         let cb = props.on_toggle.clone();
         let (f, v) = (*f, v.clone());

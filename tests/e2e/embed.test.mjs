@@ -122,3 +122,63 @@ test('embedded in a hostile host page: isolated styles, theming, JS API, iframe'
   await page.close();
   await server.close();
 });
+
+// A host page with two widgets, both asking for URL state, and one whose
+// `query` attribute is set only after it is on the page.
+const TWO = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="baoku-embed.js"></script></head><body>
+<h1>Host page</h1>
+<baoku-archive id="one" data-src="data/"></baoku-archive>
+<baoku-archive id="two" data-src="data/"></baoku-archive>
+</body></html>`;
+
+test('embedding: first query attribute, setQuery closes the article, two widgets keep separate state', async () => {
+  const server = await serve({ override: (p) => (p === '/two.html' ? { type: 'text/html; charset=utf-8', body: TWO } : null) });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + 'two.html');
+  const one = page.locator('#one');
+  const two = page.locator('#two');
+  await page.waitForFunction(() => ['one', 'two'].every((id) => document.getElementById(id).hasAttribute('data-rendered')));
+  // The first `query` attribute set on a widget without one is applied.
+  await page.evaluate(() => document.getElementById('two').setAttribute('query', '小巨人'));
+  await page.waitForFunction(() => document.getElementById('two').getAttribute('data-query') === '小巨人');
+  assert.ok((await two.locator('.bk-hit mark').count()) > 0);
+  // The first widget owns the address bar; the second keeps its state to itself.
+  await one.locator('#bk-q').fill('企业');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '企业');
+  await page.waitForFunction(() => document.getElementById('one').getAttribute('data-query') === '企业');
+  assert.equal(await two.getAttribute('data-query'), '小巨人', 'the second widget keeps its query');
+  await two.locator('.bk-hit a').first().click();
+  await two.locator('article.bk-article').waitFor();
+  assert.equal(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('a'), null);
+  assert.equal(await one.locator('article.bk-article').count(), 0);
+  // Escape inside the second closes only its article.
+  await one.locator('.bk-hit a').first().click();
+  await one.locator('article.bk-article').waitFor();
+  await two.locator('#bk-article-title').focus();
+  await page.keyboard.press('Escape');
+  await two.locator('.bk-hit').first().waitFor();
+  assert.equal(await one.locator('article.bk-article').count(), 1);
+  // setQuery() while an article is open shows the new results.
+  await one.evaluate((el) => el.setQuery('专精特新'));
+  await page.waitForFunction(() => document.getElementById('one').getAttribute('data-query') === '专精特新');
+  await one.locator('.bk-hit').first().waitFor();
+  assert.equal(await one.locator('article.bk-article').count(), 0);
+  // The host's title is the host's.
+  assert.equal(await page.title(), 'Host');
+  // A query set right after insertion, before the widget listens, is not lost.
+  await page.evaluate(() => {
+    const el = document.createElement('baoku-archive');
+    el.id = 'three';
+    el.setAttribute('data-src', 'data/');
+    el.setAttribute('url-state', 'off');
+    document.body.append(el);
+    el.setQuery('融资');
+  });
+  await page.waitForFunction(() => document.getElementById('three')?.getAttribute('data-query') === '融资');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await server.close();
+});
