@@ -4,9 +4,10 @@
 
 use super::account::{article_fields, leftover, PageReport};
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
-use super::drafts::{assign_headings, segment_drafts, Anchor, Draft, HeadingSlot};
+use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, split_heading};
 use super::lines::{classify, is_furniture, Line, LineKind};
+use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
 use super::sidebars::rethread_sidebars;
 use super::units::build_units;
