@@ -178,8 +178,16 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && !ends_block(&l.text)
                         && !is_sub_line(&l.text)
                 }) && next_is_text;
+                // A heading-like block set directly over a byline or a lead
+                // heads what follows, even when extraction left the text
+                // before it mid-sentence (that text goes on elsewhere).
+                let over_byline = lines
+                    .get(i)
+                    .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
+                    && block.len() <= 3
+                    && heading_like(&block);
                 if (before_pointer || standalone || (heading_like(&block) && !runs_on))
-                    && !prev_is_body_mid
+                    && (!prev_is_body_mid || over_byline)
                     && !continues_lead
                     && !next_continues
                 {
