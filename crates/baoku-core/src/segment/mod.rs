@@ -18,6 +18,7 @@
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
 //! | `owners` | which article a heading belongs to |
+//! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
@@ -32,6 +33,7 @@ mod owners;
 mod page;
 mod paragraphs;
 mod sidebars;
+mod threads;
 mod units;
 
 #[cfg(test)]
