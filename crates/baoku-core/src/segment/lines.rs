@@ -418,6 +418,7 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
         joined
     } else if matches!(next.kind, LineKind::Text | LineKind::Byline)
         && visible_len(&next.text) <= 16
+        && !super::units::opens_sentence(&next.text)
         && (last.text.starts_with(['■', '●', '▲', '◆'])
             || (last.text.contains(['者', '员', '生', '摄', '文', '图'])
                 && byline_tokens(&last.text).iter().any(|t| is_role_word(t))))

@@ -165,6 +165,7 @@ fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut 
         }
         if let Some(k) = d.heading {
             let (kk, h, s) = split_heading(&slots[k].lines, &slots[k].gaps, slots[k].md);
+            let (h, s) = rejoin_cut_headline(h, s, &d.body_text());
             a.kicker = kk;
             a.headline = h;
             a.subheadline = s;
@@ -371,4 +372,30 @@ pub(super) fn assign_ids(source: &str, arts: &mut [Article]) {
         }
         a.id = id;
     }
+}
+
+/// A headline wrapped mid-word reads as a headline over a plain
+/// subheadline ("……“育苗扶壮”梯" / "度培育计划三年行动"): when the word
+/// cut across the break is one the body uses, the two are one headline.
+fn rejoin_cut_headline(
+    h: Option<String>,
+    s: Option<String>,
+    body: &str,
+) -> (Option<String>, Option<String>) {
+    let (Some(hl), Some(sub)) = (&h, &s) else {
+        return (h, s);
+    };
+    let (Some(x), Some(y)) = (hl.chars().last(), sub.chars().next()) else {
+        return (h, s);
+    };
+    if sub.starts_with(['—', '-']) || !is_han(x) || !is_han(y) {
+        return (h, s);
+    }
+    let mut seam = String::new();
+    seam.push(x);
+    seam.push(y);
+    if body.contains(&seam) {
+        return (Some(format!("{hl}{sub}")), None);
+    }
+    (h, s)
 }
