@@ -1,19 +1,22 @@
-//! Pages that went through a real PDF: gold articles typeset in 2–4 columns
-//! with reportlab and extracted with pdftotext (`scripts/typeset_pdf_pages.py`
-//! made the committed fixtures). Scores print with
-//! `cargo test -p baoku-core --test segment_pdf -- --nocapture`.
+//! Pages that went through a real PDF: gold articles typeset as newspaper
+//! pages (each article a block of columns, headline across it) with
+//! reportlab and extracted with pdftotext (`scripts/typeset_pdf_pages.py`
+//! made the committed fixtures). Two sets with disjoint seeds: `pdf` is the
+//! tuning set, `pdf_heldout` is only scored. Scores print with
+//! `cargo test -p baoku-core --test segment_pdf -- --nocapture`
+//! (`LAYOUT_VERBOSE=1` lists every failure, `PDF_SET=pdf_heldout` the
+//! held-out set's).
 
 mod layout;
 
 use layout::{gold_from_json, root, score_articles, segment, Score};
 use serde_json::Value;
 
-#[test]
-fn segment_pdf_extracted_pages() {
-    let dir = root().join("tests/fixtures/pdf");
+fn score_set(set: &str) -> Score {
+    let dir = root().join("tests/fixtures").join(set);
     let manifest: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-    assert!(manifest.len() >= 10);
+    assert!(manifest.len() >= 20);
     let mut total = Score::default();
     for page in &manifest {
         let name = page["page"].as_str().unwrap();
@@ -27,22 +30,73 @@ fn segment_pdf_extracted_pages() {
         let got = segment(name, &text);
         total.add(score_articles(name, &got, &expected));
     }
-    let verbose = std::env::var("LAYOUT_VERBOSE").is_ok();
-    for f in total.failures.iter().take(if verbose { 400 } else { 20 }) {
-        println!("  {f}");
+    let shown = std::env::var("PDF_SET").unwrap_or_else(|_| "pdf".into());
+    if shown == set {
+        let verbose = std::env::var("LAYOUT_VERBOSE").is_ok();
+        for f in total.failures.iter().take(if verbose { 400 } else { 20 }) {
+            println!("  {f}");
+        }
     }
     println!(
         "{}",
-        total.report(&format!("PDF-extracted ({} pages)", manifest.len()))
+        total.report(&format!("PDF-extracted, {set} ({} pages)", manifest.len()))
     );
-    // Floors at what the segmenter reaches today on these pages, to catch
-    // regressions; the targets (F1 0.97, headlines 0.93, names 0.98)
-    // are not met yet on PDF-extracted text (see the printed report).
-    assert!(total.f1() >= 0.65, "F1 {:.3}", total.f1());
-    assert!(
-        total.headlines() >= 0.80,
-        "headlines {:.3}",
-        total.headlines()
-    );
-    assert!(total.names() >= 0.92, "names {:.3}", total.names());
+    total
+}
+
+/// Floors at what the segmenter reaches today, to catch regressions; the
+/// issue's targets are F1 0.97, headlines 0.93, names 0.98.
+fn check(s: &Score, f1: f64, headlines: f64, names: f64) {
+    assert!(s.f1() >= f1, "F1 {:.3}", s.f1());
+    assert!(s.headlines() >= headlines, "headlines {:.3}", s.headlines());
+    assert!(s.names() >= names, "names {:.3}", s.names());
+}
+
+#[test]
+fn segment_pdf_extracted_pages() {
+    let s = score_set("pdf");
+    check(&s, 0.74, 0.86, 0.98);
+}
+
+#[test]
+fn segment_pdf_heldout_pages() {
+    let s = score_set("pdf_heldout");
+    check(&s, 0.64, 0.77, 0.96);
+}
+
+/// `PDF_PAGE=pdf_002_3.txt cargo test -p baoku-core --test segment_pdf show -- --ignored --nocapture`
+/// (`PDF_SET=pdf_heldout` for the other set).
+#[test]
+#[ignore]
+fn show_one_pdf_page() {
+    let set = std::env::var("PDF_SET").unwrap_or_else(|_| "pdf".into());
+    let name = std::env::var("PDF_PAGE").unwrap_or_else(|_| "pdf_000_0.txt".into());
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures").join(&set).join(&name)).unwrap();
+    for a in segment(&name, &text) {
+        println!(
+            "[{:?}] k={:?} h={:?} s={:?} r={:?} c={:?} a={:?}\n   {:?}",
+            a.kind,
+            a.kicker,
+            a.headline,
+            a.subheadline,
+            a.reporters,
+            a.correspondents,
+            a.authors,
+            a.paragraphs
+                .iter()
+                .map(|p| format!(
+                    "{}…{}",
+                    p.chars().take(12).collect::<String>(),
+                    p.chars()
+                        .rev()
+                        .take(8)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect::<String>()
+                ))
+                .collect::<Vec<_>>()
+        );
+    }
 }

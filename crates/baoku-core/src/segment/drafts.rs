@@ -2,15 +2,12 @@
 //! lead or a leading byline, a trailing byline closes a caption, and heading
 //! groups go to the neighbour whose body shares most of their wording.
 
-use super::account::CharHasher;
 use super::bylines::trailing_signature;
-use super::headings::{is_date_line, is_sidebar_label, strong_heading};
+use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
 use super::units::Unit;
 use super::CAPTION_MAX;
-use crate::text::{self, ends_sentence, is_han, visible_len};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::text::{ends_sentence, visible_len};
 
 /// What fixes an article's start or end on the page.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -367,106 +364,4 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
         i += 1;
     }
     (drafts, slots)
-}
-
-/// Give each heading group to the article before or after it.
-pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
-    let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
-    let joined = |s: &HeadingSlot| s.lines.join("");
-    // Per-page layout preference: positive means headlines precede bodies.
-    let mut direction = 0.0;
-    let mut evidence: Vec<(usize, f64)> = Vec::new();
-    for (k, s) in slots.iter().enumerate() {
-        if s.lines.is_empty() {
-            continue;
-        }
-        let h = joined(s);
-        let a = s
-            .prev
-            .map(|p| heading_overlap(&h, &bodies[p]))
-            .unwrap_or(-1.0);
-        let b = s
-            .next
-            .map(|n| heading_overlap(&h, &bodies[n]))
-            .unwrap_or(-1.0);
-        if s.md {
-            direction += 1.0;
-        }
-        if a >= 0.0 && b >= 0.0 {
-            direction += b - a;
-        }
-        evidence.push((k, b - a));
-    }
-    // Confident decisions first, so a weak one cannot take a slot a strong one needs.
-    evidence.sort_by(|x, y| {
-        y.1.abs()
-            .partial_cmp(&x.1.abs())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    for (k, diff) in evidence {
-        let s = &slots[k];
-        let free = |i: Option<usize>, drafts: &[Draft]| {
-            i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
-        };
-        // A byline under a caption closes it: a heading after it belongs
-        // to what follows (or, for a caption inside an article, to that
-        // article).
-        let closed_by_byline = |i: Option<usize>, drafts: &[Draft]| {
-            i.filter(|&i| {
-                drafts[i].anchor != Anchor::BylineBelow
-                    || drafts[i].embedded_in.is_some()
-                    || s.next.is_none()
-            })
-        };
-        let (a, b) = (
-            free(closed_by_byline(s.prev, drafts), drafts),
-            free(s.next, drafts),
-        );
-        // A sidebar label heads what follows; other headings go where their
-        // wording is, then where the page puts its headings (markdown
-        // headings lean towards preceding).
-        let prefer_next = if is_sidebar_label(&s.lines) {
-            true
-        } else if diff.abs() > 0.2 {
-            diff > 0.0
-        } else {
-            s.md || direction > 0.0
-        };
-        // A caption printed inside an article defers to that article.
-        let host = |i: Option<usize>, drafts: &[Draft]| {
-            i.map(|i| {
-                drafts[i]
-                    .embedded_in
-                    .filter(|&p| drafts[p].heading.is_none())
-                    .unwrap_or(i)
-            })
-        };
-        let (a, b) = (host(a, drafts), host(b, drafts));
-        let pick = if prefer_next { b.or(a) } else { a.or(b) };
-        if let Some(p) = pick {
-            drafts[p].heading = Some(k);
-        }
-    }
-}
-
-/// Fraction of a heading's character bigrams found in a body (as
-/// `text::overlap`), in one pass over the body with a set the size of the
-/// heading: linear in the body, whatever its length.
-fn heading_overlap(heading: &str, body: &str) -> f64 {
-    let hb = text::bigrams(heading);
-    if hb.is_empty() {
-        return 0.0;
-    }
-    let mut want: HashMap<(char, char), bool, BuildHasherDefault<CharHasher>> =
-        hb.iter().map(|b| (*b, false)).collect();
-    let mut prev: Option<char> = None;
-    for c in body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()) {
-        if let Some(p) = prev {
-            if let Some(seen) = want.get_mut(&(p, c)) {
-                *seen = true;
-            }
-        }
-        prev = Some(c);
-    }
-    hb.iter().filter(|b| want.get(*b) == Some(&true)).count() as f64 / hb.len() as f64
 }

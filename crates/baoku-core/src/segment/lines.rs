@@ -335,15 +335,47 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
 /// 许金松; 记者 X 聊 / 城报道) is one byline.
 fn join_wrapped_lines(lines: Vec<Line>, mid_line: Vec<bool>) -> Vec<Line> {
     let mut out: Vec<(Line, bool)> = Vec::with_capacity(lines.len());
-    for (next, mid) in lines.into_iter().zip(mid_line) {
+    let mut it = lines.into_iter().zip(mid_line).peekable();
+    while let Some((next, mid)) = it.next() {
         if let Some((last, last_mid)) = out.last_mut() {
             if merge_wrapped(last, *last_mid, &next) {
+                continue;
+            }
+            if let Some(joined) = it
+                .peek()
+                .and_then(|(after, _)| signature_3(last, &next, after))
+            {
+                last.text = joined;
+                let (after, _) = it.next().expect("peeked");
+                last.continued = after.continued.or(next.continued);
                 continue;
             }
         }
         out.push((next, mid));
     }
     out.into_iter().map(|(l, _)| l).collect()
+}
+
+/// A closing signature wrapped over three lines (……。（ / 记者 X 通讯员 Y
+/// 魏 / 艳霞）): the three joined, if they close with a signature.
+fn signature_3(last: &Line, next: &Line, after: &Line) -> Option<String> {
+    let text = |l: &Line| {
+        l.kind == LineKind::Text && !l.text.contains(['（', '(', '）', ')'])
+            || l.kind == LineKind::Byline
+    };
+    let open =
+        last.kind == LineKind::Text && last.text.rfind(['（', '(']) > last.text.rfind(['）', ')']);
+    if !open
+        || !text(next)
+        || after.kind != LineKind::Text
+        || after.text.contains(['（', '('])
+        || !after.text.trim_end().ends_with(['）', ')'])
+        || visible_len(&next.text) + visible_len(&after.text) > 30
+    {
+        return None;
+    }
+    let joined = join_wrapped(&join_wrapped(&last.text, &next.text), &after.text);
+    trailing_signature(&joined).is_some().then_some(joined)
 }
 
 /// Join `next` onto `last` if layout broke them apart.
@@ -386,6 +418,7 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
         joined
     } else if matches!(next.kind, LineKind::Text | LineKind::Byline)
         && visible_len(&next.text) <= 16
+        && !super::units::opens_sentence(&next.text)
         && (last.text.starts_with(['■', '●', '▲', '◆'])
             || (last.text.contains(['者', '员', '生', '摄', '文', '图'])
                 && byline_tokens(&last.text).iter().any(|t| is_role_word(t))))

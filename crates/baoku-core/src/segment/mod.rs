@@ -16,7 +16,9 @@
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
-//! | `drafts` | article boundaries and which article a heading belongs to |
+//! | `drafts` | article boundaries |
+//! | `owners` | which article a heading belongs to |
+//! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
@@ -27,9 +29,11 @@ mod bylines;
 mod drafts;
 mod headings;
 mod lines;
+mod owners;
 mod page;
 mod paragraphs;
 mod sidebars;
+mod threads;
 mod units;
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 
 use super::account::{article_fields, leftover, PageReport};
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
-use super::drafts::{assign_headings, segment_drafts, Anchor, Draft, HeadingSlot};
+use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, split_heading};
 use super::lines::{classify, is_furniture, Line, LineKind};
+use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
 use super::sidebars::rethread_sidebars;
+use super::threads::rethread_columns;
 use super::units::build_units;
 use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
@@ -29,6 +31,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let units = build_units(lines);
     let (mut drafts, slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);
+    rethread_columns(&mut drafts);
     assign_headings(&mut drafts, &slots);
 
     let blank = Article {
@@ -162,6 +165,7 @@ fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut 
         }
         if let Some(k) = d.heading {
             let (kk, h, s) = split_heading(&slots[k].lines, &slots[k].gaps, slots[k].md);
+            let (h, s) = rejoin_cut_headline(h, s, &d.body_text());
             a.kicker = kk;
             a.headline = h;
             a.subheadline = s;
@@ -368,4 +372,30 @@ pub(super) fn assign_ids(source: &str, arts: &mut [Article]) {
         }
         a.id = id;
     }
+}
+
+/// A headline wrapped mid-word reads as a headline over a plain
+/// subheadline ("……“育苗扶壮”梯" / "度培育计划三年行动"): when the word
+/// cut across the break is one the body uses, the two are one headline.
+fn rejoin_cut_headline(
+    h: Option<String>,
+    s: Option<String>,
+    body: &str,
+) -> (Option<String>, Option<String>) {
+    let (Some(hl), Some(sub)) = (&h, &s) else {
+        return (h, s);
+    };
+    let (Some(x), Some(y)) = (hl.chars().last(), sub.chars().next()) else {
+        return (h, s);
+    };
+    if sub.starts_with(['—', '-']) || !is_han(x) || !is_han(y) {
+        return (h, s);
+    }
+    let mut seam = String::new();
+    seam.push(x);
+    seam.push(y);
+    if body.contains(&seam) {
+        return (Some(format!("{hl}{sub}")), None);
+    }
+    (h, s)
 }

@@ -13,7 +13,7 @@ use crate::text::is_han;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-type Bigrams = HashMap<(char, char), usize, BuildHasherDefault<CharHasher>>;
+pub(super) type Bigrams = HashMap<(char, char), usize, BuildHasherDefault<CharHasher>>;
 
 /// Re-thread the blocks of each sidebar draft that interrupts an article.
 pub(super) fn rethread_sidebars(drafts: &mut [Draft], slots: &[HeadingSlot]) {
@@ -94,7 +94,7 @@ fn split_blocks(lines: Vec<Option<Line>>) -> Vec<Vec<Line>> {
 }
 
 /// Character bigrams within lines of the page's text, counted.
-fn page_bigrams(drafts: &[Draft]) -> Bigrams {
+pub(super) fn page_bigrams(drafts: &[Draft]) -> Bigrams {
     let mut m = Bigrams::default();
     for l in drafts.iter().flat_map(|d| d.lines.iter().flatten()) {
         let mut prev: Option<char> = None;

@@ -66,6 +66,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     let joined = join_wrapped(&text, &lines[i].text);
                     let wrapped_part = matches!(lines[i].kind, LineKind::Text | LineKind::Byline)
                         && visible_len(&lines[i].text) <= 16
+                        && !opens_sentence(&lines[i].text)
                         && is_byline_line(&joined)
                         && parse_byline(&joined) != parse_byline(&text);
                     if lines[i].kind != LineKind::Byline && !wrapped_part {
@@ -178,8 +179,16 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && !ends_block(&l.text)
                         && !is_sub_line(&l.text)
                 }) && next_is_text;
+                // A heading-like block set directly over a byline or a lead
+                // heads what follows, even when extraction left the text
+                // before it mid-sentence (that text goes on elsewhere).
+                let over_byline = lines
+                    .get(i)
+                    .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
+                    && block.len() <= 3
+                    && heading_like(&block);
                 if (before_pointer || standalone || (heading_like(&block) && !runs_on))
-                    && !prev_is_body_mid
+                    && (!prev_is_body_mid || over_byline)
                     && !continues_lead
                     && !next_continues
                 {
@@ -349,4 +358,10 @@ fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
         run_on = full;
     }
     out
+}
+
+/// Sentence punctuation a byline's wrapped part never holds (a body line
+/// "前不久，省科学技" reads as two names otherwise).
+pub(super) fn opens_sentence(t: &str) -> bool {
+    t.contains(['，', '。', '：', '“', '；'])
 }

@@ -1,0 +1,168 @@
+//! Owners: which article each heading group belongs to. Layout rule owned
+//! here: a heading goes to the neighbour (the article before or after it)
+//! whose body shares most of its wording, with the page's habit (headlines
+//! before or after their body) settling weak cases; a heading neither
+//! neighbour takes (extraction read a row of headlines together, or all
+//! headlines set under their bodies at the end) goes to the untitled
+//! article anywhere on the page whose body clearly repeats its wording.
+
+use super::account::CharHasher;
+use super::drafts::{Anchor, Draft, HeadingSlot};
+use super::headings::is_sidebar_label;
+use crate::text::{self, is_han};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Give each heading group to the article before or after it.
+pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
+    let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
+    let joined = |s: &HeadingSlot| s.lines.join("");
+    // Per-page layout preference: positive means headlines precede bodies.
+    let mut direction = 0.0;
+    let mut evidence: Vec<(usize, f64)> = Vec::new();
+    for (k, s) in slots.iter().enumerate() {
+        if s.lines.is_empty() {
+            continue;
+        }
+        let h = joined(s);
+        let a = s
+            .prev
+            .map(|p| heading_overlap(&h, &bodies[p]))
+            .unwrap_or(-1.0);
+        let b = s
+            .next
+            .map(|n| heading_overlap(&h, &bodies[n]))
+            .unwrap_or(-1.0);
+        if s.md {
+            direction += 1.0;
+        }
+        if a >= 0.0 && b >= 0.0 {
+            direction += b - a;
+        }
+        evidence.push((k, b - a));
+    }
+    // Confident decisions first, so a weak one cannot take a slot a strong one needs.
+    evidence.sort_by(|x, y| {
+        y.1.abs()
+            .partial_cmp(&x.1.abs())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for (k, diff) in evidence {
+        let s = &slots[k];
+        let free = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
+        };
+        // A byline under a caption closes it: a heading after it belongs
+        // to what follows (or, for a caption inside an article, to that
+        // article).
+        let closed_by_byline = |i: Option<usize>, drafts: &[Draft]| {
+            i.filter(|&i| {
+                drafts[i].anchor != Anchor::BylineBelow
+                    || drafts[i].embedded_in.is_some()
+                    || s.next.is_none()
+            })
+        };
+        let (a, b) = (
+            free(closed_by_byline(s.prev, drafts), drafts),
+            free(s.next, drafts),
+        );
+        // A sidebar label heads what follows; other headings go where their
+        // wording is, then where the page puts its headings (markdown
+        // headings lean towards preceding).
+        let prefer_next = if is_sidebar_label(&s.lines) {
+            true
+        } else if diff.abs() > 0.2 {
+            diff > 0.0
+        } else {
+            s.md || direction > 0.0
+        };
+        // A caption printed inside an article defers to that article.
+        let host = |i: Option<usize>, drafts: &[Draft]| {
+            i.map(|i| {
+                drafts[i]
+                    .embedded_in
+                    .filter(|&p| drafts[p].heading.is_none())
+                    .unwrap_or(i)
+            })
+        };
+        let (a, b) = (host(a, drafts), host(b, drafts));
+        let pick = if prefer_next { b.or(a) } else { a.or(b) };
+        if let Some(p) = pick {
+            drafts[p].heading = Some(k);
+        }
+    }
+    claim_by_wording(drafts, slots, &bodies);
+}
+
+/// At most this many unclaimed headings are matched across the page (each
+/// costs one pass over the page's text).
+const FAR_CLAIMS_MAX: usize = 16;
+/// A far heading needs this share of its wording in the body, and this
+/// margin over the next best body.
+const FAR_OVERLAP: f64 = 0.6;
+const FAR_MARGIN: f64 = 0.25;
+
+/// Headings no neighbour took go to an untitled article elsewhere on the
+/// page whose body clearly repeats their wording (best matches first).
+fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[String]) {
+    let taken: Vec<bool> = (0..slots.len())
+        .map(|k| drafts.iter().any(|d| d.heading == Some(k)))
+        .collect();
+    let left: Vec<usize> = (0..slots.len())
+        .filter(|&k| !taken[k] && !slots[k].lines.is_empty() && !is_sidebar_label(&slots[k].lines))
+        .collect();
+    if left.is_empty() || left.len() > FAR_CLAIMS_MAX {
+        return;
+    }
+    let titled = |d: &Draft| {
+        d.heading.is_some()
+            || d.teaser.is_some()
+            || d.lines.iter().all(Option::is_none)
+            || (d.anchor == Anchor::BylineBelow && d.embedded_in.is_none())
+    };
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for &k in &left {
+        let h = slots[k].lines.join("");
+        let mut scores: Vec<(f64, usize)> = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !titled(d))
+            .map(|(i, _)| (heading_overlap(&h, &bodies[i]), i))
+            .collect();
+        scores.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
+        if let Some(&(best, i)) = scores.first() {
+            let second = scores.get(1).map_or(0.0, |s| s.0);
+            if best >= FAR_OVERLAP && best - second >= FAR_MARGIN {
+                cands.push((best, k, i));
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
+    for (_, k, i) in cands {
+        if drafts[i].heading.is_none() {
+            drafts[i].heading = Some(k);
+        }
+    }
+}
+
+/// Fraction of a heading's character bigrams found in a body (as
+/// `text::overlap`), in one pass over the body with a set the size of the
+/// heading: linear in the body, whatever its length.
+fn heading_overlap(heading: &str, body: &str) -> f64 {
+    let hb = text::bigrams(heading);
+    if hb.is_empty() {
+        return 0.0;
+    }
+    let mut want: HashMap<(char, char), bool, BuildHasherDefault<CharHasher>> =
+        hb.iter().map(|b| (*b, false)).collect();
+    let mut prev: Option<char> = None;
+    for c in body.chars().filter(|c| is_han(*c) || c.is_alphanumeric()) {
+        if let Some(p) = prev {
+            if let Some(seen) = want.get_mut(&(p, c)) {
+                *seen = true;
+            }
+        }
+        prev = Some(c);
+    }
+    hb.iter().filter(|b| want.get(*b) == Some(&true)).count() as f64 / hb.len() as f64
+}

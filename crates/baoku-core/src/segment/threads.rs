@@ -1,0 +1,166 @@
+//! Threads: an article's columns read out of order. Layout rule owned here:
+//! an article never ends mid-sentence, so when extraction breaks off an
+//! article mid-sentence and another starts, the article's next column is
+//! further down the page, inside a later article, where a block after a
+//! column break (blank line) begins that the broken sentence runs on into.
+//! Such a block (and the blocks chained to it) moves back to the article
+//! it continues.
+
+use super::drafts::{Anchor, Draft};
+use super::lines::Line;
+use super::paragraphs::ends_block;
+use super::sidebars::{page_bigrams, Bigrams};
+use crate::text::{is_han, visible_len};
+
+/// How many blocks after a broken article are searched for its next column.
+const LOOKAHEAD: usize = 24;
+/// How often the two characters across a seam must meet elsewhere on the
+/// page for the broken sentence to run on into the block.
+const JOIN_MIN: usize = 2;
+
+/// Where a block sits: draft, and line range in that draft.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    draft: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Move each broken-off article's continuation blocks back to it.
+pub(super) fn rethread_columns(drafts: &mut [Draft]) {
+    if drafts.len() < 2 || drafts.len() > 400 {
+        return;
+    }
+    let mut counts: Option<Bigrams> = None;
+    for d in 0..drafts.len() - 1 {
+        // Each moved block may leave the article open again: take the next.
+        for _ in 0..8 {
+            if !broken(&drafts[d]) {
+                break;
+            }
+            let counts = counts.get_or_insert_with(|| page_bigrams(drafts));
+            let Some(b) = find_continuation(drafts, d, counts) else {
+                break;
+            };
+            let moved: Vec<Option<Line>> = drafts[b.draft].lines.drain(b.start..b.end).collect();
+            // Drop the blank line the block leaves behind twice over.
+            let src = &mut drafts[b.draft].lines;
+            if b.start > 0 && b.start < src.len() && src[b.start].is_none() {
+                src.remove(b.start);
+            }
+            drafts[d]
+                .lines
+                .extend(moved.into_iter().filter(Option::is_some));
+        }
+    }
+}
+
+/// An article that stops mid-sentence at the foot of a full column: its last
+/// line fills the column (captions are closed by their byline).
+fn broken(d: &Draft) -> bool {
+    if d.anchor == Anchor::BylineBelow || d.teaser.is_some() {
+        return false;
+    }
+    let Some(last) = d.lines.iter().rev().flatten().next() else {
+        return false;
+    };
+    let mut widths: Vec<usize> = d
+        .lines
+        .iter()
+        .flatten()
+        .map(|l| visible_len(&l.text))
+        .collect();
+    widths.sort_unstable();
+    let usual = widths[widths.len() / 2];
+    !ends_block(&last.text)
+        && !last.text.ends_with(['：', ':'])
+        && visible_len(&last.text) * 10 >= usual * 9
+}
+
+/// The first later block, after a column break that ended a sentence, whose
+/// opening the broken sentence runs on into.
+fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Block> {
+    let last = last_han(&drafts[d].lines)?;
+    let mut seen = 0;
+    for (e, draft) in drafts.iter().enumerate().skip(d + 1) {
+        if draft.anchor == Anchor::BylineBelow {
+            continue;
+        }
+        for b in blocks(e, &draft.lines).into_iter().skip(1) {
+            seen += 1;
+            if seen > LOOKAHEAD {
+                return None;
+            }
+            let Some(first) = draft.lines[b.start].as_ref() else {
+                continue;
+            };
+            let opens_mid = first.text.starts_with([
+                '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
+            ]);
+            let seam = |x: Option<char>| {
+                let f = first.text.chars().find(|c| is_han(*c));
+                match (x, f) {
+                    (Some(x), Some(f)) => counts.get(&(x, f)).copied().unwrap_or(0),
+                    _ => 0,
+                }
+            };
+            // The text before the break finished its sentence: the block
+            // is a new paragraph or another article's next column. If it
+            // did not, the block goes where the sentence runs on better.
+            let before = &draft.lines[..b.start];
+            let before_ends = before
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .is_some_and(|l| ends_block(&l.text));
+            let mine = seam(Some(last));
+            let joins = if before_ends {
+                mine >= JOIN_MIN || opens_mid
+            } else {
+                mine >= JOIN_MIN && mine > seam(last_han(before))
+            };
+            if joins {
+                return Some(b);
+            }
+        }
+    }
+    None
+}
+
+/// Blank-separated blocks of a draft's lines.
+fn blocks(draft: usize, lines: &[Option<Line>]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, l) in lines.iter().enumerate() {
+        match (l, start) {
+            (Some(_), None) => start = Some(i),
+            (None, Some(s)) => {
+                out.push(Block {
+                    draft,
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Block {
+            draft,
+            start: s,
+            end: lines.len(),
+        });
+    }
+    out
+}
+
+fn last_han(lines: &[Option<Line>]) -> Option<char> {
+    lines
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .and_then(|l| l.text.chars().rev().find(|c| is_han(*c)))
+}
