@@ -8,6 +8,7 @@
 pub mod data;
 pub mod dates;
 pub mod enrich;
+pub mod export;
 pub mod fold;
 pub mod gazetteer;
 pub mod model;
