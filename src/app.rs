@@ -9,7 +9,7 @@ use crate::pages::article_page::ArticlePage;
 use crate::pages::search_page::SearchPage;
 use crate::state::{Action, AppState, Load, Range, Reading};
 use crate::url::UrlState;
-use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
+use baoku_core::search::{Facet, SearchResults, Sort};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -133,13 +133,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::Searching);
                 wasm_bindgen_futures::spawn_local(async move {
                     let t0 = now_ms();
-                    let req = SearchRequest {
-                        query: key.query.clone(),
-                        filters: key.filters.clone(),
-                        sort: key.sort,
-                        offset: 0,
-                        limit: key.shown,
-                    };
+                    let req = key.request();
                     let r = reader.run(|ix, files| ix.search(files, &req)).await;
                     if let Some(perf) = gloo::utils::window().performance() {
                         let _ = perf.mark("baoku-searched");
@@ -466,7 +460,7 @@ pub fn App(props: &AppProps) -> Html {
                 None => loading.clone(),
             },
             (None, _) => html! {
-                <SearchPage reader={reader.clone()} results={results.clone()} query={state.query.clone()} filters={state.filters.clone()}
+                <SearchPage reader={reader.clone()} results={results.clone()} request={state.key().request()} query={state.query.clone()} filters={state.filters.clone()}
                     range={state.range.clone()} sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
                     on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} on_range={on_range} />
             },

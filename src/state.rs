@@ -3,7 +3,7 @@
 use crate::i18n::Lang;
 use crate::loader::{LoadError, Reader};
 use crate::url::UrlState;
-use baoku_core::search::{Facet, SearchResults, Sort};
+use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
 use baoku_core::Article;
 use std::rc::Rc;
 use yew::Reducible;
@@ -49,6 +49,19 @@ pub struct SearchKey {
     pub range: Range,
     pub sort: Sort,
     pub shown: usize,
+}
+
+impl SearchKey {
+    /// The engine request for this key (the first `shown` results).
+    pub fn request(&self) -> SearchRequest {
+        SearchRequest {
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            sort: self.sort,
+            offset: 0,
+            limit: self.shown,
+        }
+    }
 }
 
 /// The article being read.

@@ -1,3 +1,4 @@
+pub mod export;
 pub mod extras;
 pub mod facets;
 pub mod highlighted;

@@ -4,6 +4,7 @@ use crate::components::highlighted::Highlighted;
 use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
 use baoku_core::search::{highlight_parts, SearchResults};
+use baoku_core::Kind;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -85,8 +86,19 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             }
         })
     };
-    let items = props.results.hits.iter().enumerate().map(|(i, h)| {
+    let hits = &props.results.hits;
+    // A teaser whose article is also listed goes under that article.
+    let listed = |id: &str| hits.iter().any(|h| h.article.id == id);
+    let nested = |h: &&baoku_core::search::Hit| {
+        h.article.kind == Kind::Teaser && h.article.teases.as_deref().is_some_and(listed)
+    };
+    let items = hits.iter().filter(|h| !nested(h)).enumerate().map(|(i, h)| {
         let a = &h.article;
+        let teasers: Vec<String> = hits
+            .iter()
+            .filter(|t| t.article.kind == Kind::Teaser && t.article.teases.as_deref() == Some(a.id.as_str()))
+            .map(|t| t.article.display_title())
+            .collect();
         let id = a.id.clone();
         let onclick = {
             let on_open = props.on_open.clone();
@@ -98,6 +110,18 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         };
         let title_ranges = highlight_parts(props.reader.archive.folder(), &[&a.display_title()], &props.results.terms).remove(0);
         let kind = if lang == Lang::Zh { a.kind.label_zh() } else { a.kind.as_str() };
+        if a.kind == Kind::Teaser {
+            // A teaser has no body: one line, with the page it points to.
+            return html! {
+                <li class="bk-hit bk-teaser" id={format!("bk-hit-{i}")} data-id={id.clone()}>
+                    <span class="bk-kind">{ kind }</span>{ " " }
+                    <a href={format!("#a={}", id)} {onclick} class="bk-hit-link" lang="zh-CN">
+                        <Highlighted text={a.display_title()} ranges={title_ranges} />
+                    </a>
+                    <span class="bk-meta" lang="zh-CN">{ " " }{ a.date.clone().unwrap_or_default() }{ a.continued_on.as_ref().map(|c| format!(" → {c}")).unwrap_or_default() }</span>
+                </li>
+            };
+        }
         html! {
             <li class="bk-hit" id={format!("bk-hit-{i}")} data-id={id.clone()}>
                 <a href={format!("#a={}", id)} {onclick} class="bk-hit-link" lang="zh-CN">
@@ -111,6 +135,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                     { for a.reporters.iter().chain(&a.authors).take(3).map(|r| html! { <span class="bk-name" lang="zh-CN">{ r.clone() }</span> }) }
                 </div>
                 <p class="bk-snippet" lang="zh-CN"><Highlighted text={h.snippet.clone()} ranges={h.highlights.clone()} /></p>
+                if !teasers.is_empty() {
+                    <ul class="bk-teasers">{ for teasers.into_iter().map(|t| html! {
+                        <li>{ lang.t(Msg::TeasedOnFront) }{ " " }<span lang="zh-CN">{ t }</span></li>
+                    }) }</ul>
+                }
             </li>
         }
     });

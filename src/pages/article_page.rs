@@ -1,6 +1,7 @@
 //! The reader view: heading, byline, metadata, paragraphs with the query's
 //! hits highlighted, hit stepping, citation, previous/next result.
 
+use crate::components::export::CiteTools;
 use crate::components::extras::ArticleExtras;
 use crate::components::highlighted::Highlighted;
 use crate::i18n::{Lang, Msg};
@@ -8,7 +9,6 @@ use crate::loader::Reader;
 use baoku_core::search::highlight_parts;
 use baoku_core::Article;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -34,24 +34,12 @@ impl PartialEq for ArticlePageProps {
     }
 }
 
-fn copy_to_clipboard(text: &str) {
-    let nav = gloo::utils::window().navigator();
-    if let Ok(cb) = js_sys::Reflect::get(&nav, &"clipboard".into()) {
-        if let Ok(f) = js_sys::Reflect::get(&cb, &"writeText".into()) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call1(&cb, &text.into());
-            }
-        }
-    }
-}
-
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let lang = props.lang;
     let a = &props.article;
     let folder = props.reader.archive.folder();
     let hit = use_state(|| 0usize);
-    let copied = use_state(|| false);
     let body_ref = use_node_ref();
     let terms = &props.terms;
     let title = a.display_title();
@@ -90,15 +78,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 hit.set(n);
             })
         }
-    };
-    let citation = a.citation();
-    let on_cite = {
-        let copied = copied.clone();
-        let c = citation.clone();
-        Callback::from(move |_: MouseEvent| {
-            copy_to_clipboard(&c);
-            copied.set(true);
-        })
     };
     let nav = |id: &Option<String>, label: &'static str| {
         let cb = props.on_open.clone();
@@ -155,11 +134,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             if let Some(id) = &a.continued_from { <p class="bk-continued">{ link(id.clone(), lang.t(Msg::ContinuedFrom)) }</p> }
             <ArticleExtras reader={props.reader.clone()} article={props.article.clone()} lang={lang} on_open={props.on_open.clone()} />
-            <footer class="bk-cite">
-                <code class="bk-citation" lang="zh-CN">{ citation.clone() }</code>
-                <button onclick={on_cite}>{ lang.t(Msg::Cite) }</button>
-                <span class="bk-status" role="status" aria-live="polite">{ if *copied { lang.t(Msg::Copied) } else { "" } }</span>
-            </footer>
+            <CiteTools article={props.article.clone()} lang={lang} />
         </article>
     }
 }

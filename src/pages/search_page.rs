@@ -1,5 +1,6 @@
 //! Results with facets, timeline and sort; browse mode when the query is empty.
 
+use crate::components::export::ExportResults;
 use crate::components::facets::FacetPanel;
 use crate::components::offline::OfflineSave;
 use crate::components::result_list::ResultList;
@@ -7,7 +8,7 @@ use crate::components::timeline::{RangeInputs, Timeline};
 use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
 use crate::state::Range;
-use baoku_core::search::{Facet, SearchResults, Sort};
+use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -16,6 +17,8 @@ use yew::prelude::*;
 pub struct SearchPageProps {
     pub reader: Rc<Reader>,
     pub results: Rc<SearchResults>,
+    /// The request the list answers (for exports).
+    pub request: SearchRequest,
     /// A newer search is under way (the results shown are the previous ones).
     pub busy: bool,
     pub error: Option<LoadError>,
@@ -36,6 +39,7 @@ impl PartialEq for SearchPageProps {
     fn eq(&self, o: &Self) -> bool {
         Rc::ptr_eq(&self.reader, &o.reader)
             && Rc::ptr_eq(&self.results, &o.results)
+            && self.request == o.request
             && self.busy == o.busy
             && self.error == o.error
             && self.query == o.query
@@ -113,6 +117,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                         if !props.filters.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t(Msg::DropFilters) }</button> }
                     </div>
                 } else {
+                    <ExportResults reader={props.reader.clone()} request={props.request.clone()} total={r.total} lang={lang} />
                     <ResultList reader={props.reader.clone()} results={r.clone()} lang={lang}
                         on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
                 }

@@ -244,7 +244,7 @@ test('reload keeps query, filters and sort; copy citation confirms', async () =>
   assert.equal(await page.locator('.bk-chip').count(), 1);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('.bk-hit a').first().click();
-  await page.locator('.bk-cite button').click();
+  await page.locator('.bk-copy-cite').click();
   // Announced in a live region; the button keeps its name.
   assert.match(await page.locator('.bk-cite [role=status]').textContent(), /已复制/);
   const clip = await page.evaluate(() => navigator.clipboard.readText());
