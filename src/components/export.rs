@@ -125,7 +125,11 @@ pub fn ExportResults(props: &ExportProps) -> Html {
                             .map(|(h, l)| (&h.article, l.as_str()))
                             .collect();
                         let (text, name, mime) = match kind {
-                            Table::Csv => (export::csv(&rows), "baoku-results.csv", "text/csv;charset=utf-8"),
+                            Table::Csv => (
+                                export::csv(&rows),
+                                "baoku-results.csv",
+                                "text/csv;charset=utf-8",
+                            ),
                             Table::Ndjson => (
                                 export::ndjson(&rows),
                                 "baoku-results.ndjson",
@@ -183,9 +187,17 @@ pub fn CiteTools(props: &CiteProps) -> Html {
             let link = article_link(&a.id);
             let key = export::bibtex_key(&a.id);
             let (text, name, mime) = if ris {
-                (export::ris(&a, Some(&link)), format!("{key}.ris"), "application/x-research-info-systems")
+                (
+                    export::ris(&a, Some(&link)),
+                    format!("{key}.ris"),
+                    "application/x-research-info-systems",
+                )
             } else {
-                (export::bibtex(&a, Some(&link)), format!("{key}.bib"), "application/x-bibtex")
+                (
+                    export::bibtex(&a, Some(&link)),
+                    format!("{key}.bib"),
+                    "application/x-bibtex",
+                )
             };
             if let Some(el) = root.cast::<web_sys::Element>() {
                 download(&el, &name, mime, &text);
