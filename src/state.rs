@@ -64,6 +64,17 @@ impl SearchKey {
     }
 }
 
+/// What the main area shows besides results: the list of issues (往期).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum View {
+    #[default]
+    Results,
+    Issues,
+}
+
+/// One issue's articles are shown all at once (an issue has far fewer).
+pub const ISSUE_MAX: usize = 400;
+
 /// The article being read.
 #[derive(Clone)]
 pub enum Reading {
@@ -85,6 +96,7 @@ pub struct AppState {
     pub range: Range,
     pub sort: Sort,
     pub shown: usize,
+    pub view: View,
     pub open: Option<String>,
     pub lang: Lang,
     /// The latest results, and the key they answer.
@@ -110,6 +122,10 @@ pub enum Action {
     ToggleFilter(Facet, String),
     ClearFilters,
     SetRange(Range),
+    /// Show the list of issues.
+    ShowIssues,
+    /// Browse one issue (`YYYY-MM-DD`) page by page.
+    OpenIssue(String),
     SetSort(Sort),
     ShowMore,
     Open(String),
@@ -129,6 +145,7 @@ impl AppState {
             range: u.range,
             sort: u.sort,
             shown: PAGE,
+            view: u.view,
             open: u.open,
             lang: u.lang,
             results: None,
@@ -140,7 +157,28 @@ impl AppState {
     }
 
     /// What the result list should show now.
+    /// The issue being browsed: the empty query filtered on one day.
+    pub fn issue_day(&self) -> Option<&str> {
+        match self.filters.as_slice() {
+            [(Facet::Day, d)] if self.query.trim().is_empty() && self.range.is_empty() => {
+                Some(d.as_str())
+            }
+            _ => None,
+        }
+    }
+
     pub fn key(&self) -> SearchKey {
+        if self.issue_day().is_some() {
+            // Page order, the whole issue.
+            return SearchKey {
+                extras: self.extras,
+                query: String::new(),
+                filters: self.filters.clone(),
+                range: Range::default(),
+                sort: Sort::Oldest,
+                shown: ISSUE_MAX,
+            };
+        }
         SearchKey {
             extras: self.extras,
             query: self.query.clone(),
@@ -161,6 +199,7 @@ impl AppState {
             filters: self.filters.clone(),
             range: self.range.clone(),
             sort: self.sort,
+            view: self.view,
             open: self.open.clone(),
             lang: self.lang,
         }
@@ -214,6 +253,7 @@ impl Reducible for AppState {
                 s.shown = PAGE;
                 // A new query (typed, or from the host page) shows its results.
                 s.open = None;
+                s.view = View::Results;
             }
             Action::ToggleFilter(f, v) => {
                 if let Some(i) = s.filters.iter().position(|x| x.0 == f && x.1 == v) {
@@ -232,6 +272,17 @@ impl Reducible for AppState {
                 s.range = r;
                 s.shown = PAGE;
             }
+            Action::ShowIssues => {
+                s.view = View::Issues;
+                s.open = None;
+            }
+            Action::OpenIssue(day) => {
+                s.query.clear();
+                s.filters = vec![(Facet::Day, day)];
+                s.range = Range::default();
+                s.view = View::Results;
+                s.open = None;
+            }
             Action::SetSort(o) => {
                 s.sort = o;
                 s.shown = PAGE;
@@ -245,6 +296,7 @@ impl Reducible for AppState {
                 s.filters = u.filters;
                 s.range = u.range;
                 s.sort = u.sort;
+                s.view = u.view;
                 s.open = u.open;
                 s.lang = u.lang;
             }

@@ -3,7 +3,7 @@
 //! the widget never clashes with its host page's own parameters.
 
 use crate::i18n::Lang;
-use crate::state::Range;
+use crate::state::{Range, View};
 use baoku_core::search::{Facet, Sort};
 use web_sys::UrlSearchParams;
 
@@ -26,6 +26,7 @@ pub struct UrlState {
     pub filters: Vec<(Facet, String)>,
     pub range: Range,
     pub sort: Sort,
+    pub view: View,
     pub open: Option<String>,
     pub lang: Lang,
 }
@@ -54,6 +55,11 @@ impl UrlState {
                 from: p.get("from").filter(|s| valid_bound(s)),
                 to: p.get("to").filter(|s| valid_bound(s)),
             },
+            view: if p.get("v").as_deref() == Some("issues") {
+                View::Issues
+            } else {
+                View::Results
+            },
             sort: Sort::parse(&p.get("sort").unwrap_or_default()),
             open: p.get("a").filter(|s| !s.is_empty()),
             lang: Lang::parse(&p.get("lang").unwrap_or_default()),
@@ -78,6 +84,9 @@ impl UrlState {
         }
         if self.sort != Sort::Relevance {
             p.append("sort", self.sort.as_str());
+        }
+        if self.view == View::Issues {
+            p.append("v", "issues");
         }
         if let Some(a) = &self.open {
             p.append("a", a);
