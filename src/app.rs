@@ -131,6 +131,7 @@ pub fn App(props: &AppProps) -> Html {
                         sort: key.sort,
                         offset: 0,
                         limit: key.shown,
+                        ..Default::default()
                     };
                     let r = reader.run(|ix, files| ix.search(files, &req)).await;
                     if let Some(perf) = gloo::utils::window().performance() {
