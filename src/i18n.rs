@@ -132,6 +132,10 @@ impl Msg {
             Facet::Organization => Msg::Org,
             Facet::Document => Msg::Doc,
             Facet::Amount => Msg::Amount,
+            Facet::Day => Msg::Day,
+            Facet::Page => Msg::Page,
+            Facet::Correspondent => Msg::Correspondent,
+            Facet::Author => Msg::Author,
         }
     }
 

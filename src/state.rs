@@ -57,6 +57,8 @@ impl SearchKey {
         SearchRequest {
             query: self.query.clone(),
             filters: self.filters.clone(),
+            from: self.range.from.clone(),
+            to: self.range.to.clone(),
             sort: self.sort,
             offset: 0,
             limit: self.shown,

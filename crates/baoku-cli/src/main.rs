@@ -13,7 +13,7 @@ mod fuzz_tests;
 use anyhow::{bail, Context, Result};
 use baoku_core::search::build::Options;
 use baoku_core::search::{
-    run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Step, Store,
+    run_sync, Archive, Facet, MemFiles, SearchRequest, SearchResults, Sort, Store, Suggestion, Why,
 };
 use baoku_core::{Article, Folder, Manifest};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -99,9 +99,16 @@ enum Cmd {
         limit: usize,
         #[arg(long, value_enum, default_value = "relevance")]
         sort: SortArg,
-        /// Facet filter, e.g. year=2025 or place=临清市 (repeatable).
+        /// Facet filter, e.g. year=2025, place:临清市, day:2026-04-01, page:1,
+        /// correspondent:X (repeatable; values of one facet are OR'ed).
         #[arg(long = "filter")]
         filters: Vec<String>,
+        /// First issue date included: YYYY, YYYY-MM or YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last issue date included: YYYY, YYYY-MM (the whole month) or YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Write synthetic page files grown from PAGES (for scale tests and benchmarks).
     SynthPages {
@@ -144,18 +151,13 @@ fn main() {
             limit,
             sort,
             filters,
+            from,
+            to,
         } => {
             set_default_encoding(encoding);
             read_query(query, query_file.as_deref()).and_then(|query| {
-                search(
-                    &query,
-                    pages.as_deref(),
-                    data.as_deref(),
-                    json,
-                    limit,
-                    sort.as_str(),
-                    &filters,
-                )
+                let req = search_request(query, limit, sort.as_str(), &filters, from, to)?;
+                search(&req, pages.as_deref(), data.as_deref(), json)
             })
         }
         Cmd::SynthPages { pages, out, mb } => synth_pages(&pages, &out, mb),
@@ -393,35 +395,49 @@ fn open_data(dir: &Path) -> Result<(Archive, PathBuf)> {
     Ok((ix, root))
 }
 
-fn search(
-    query: &str,
-    pages: Option<&Path>,
-    data: Option<&Path>,
-    json: bool,
+/// The request the `search` flags describe; filters are `key=value` or
+/// `key:value`.
+fn search_request(
+    query: String,
     limit: usize,
     sort: &str,
     filters: &[String],
-) -> Result<()> {
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<SearchRequest> {
     let sort = Sort::from_key(sort)
         .with_context(|| format!("unknown sort {sort:?} (relevance, newest or oldest)"))?;
     let mut fs = Vec::new();
     for f in filters {
         let (k, v) = f
-            .split_once('=')
-            .with_context(|| format!("filter {f:?} is not key=value"))?;
+            .split_once(['=', ':'])
+            .with_context(|| format!("filter {f:?} is not key=value or key:value"))?;
         let facet = Facet::from_key(k).with_context(|| {
-            format!("unknown facet {k:?} (year, month, kind, place, reporter, publication)")
+            let keys: Vec<&str> = Facet::ALL.iter().map(|f| f.key()).collect();
+            format!("unknown facet {k:?} ({})", keys.join(", "))
         })?;
         fs.push((facet, v.to_string()));
     }
-    let req = SearchRequest {
-        query: query.to_string(),
+    Ok(SearchRequest {
+        query,
         filters: fs,
+        from,
+        to,
         sort,
         offset: 0,
         limit,
-    };
-    let res: SearchResults = match (pages, data) {
+    })
+}
+
+fn search(
+    req: &SearchRequest,
+    pages: Option<&Path>,
+    data: Option<&Path>,
+    json: bool,
+) -> Result<()> {
+    // Both ways read through a store: the in-memory build is put in it
+    // whole; a data folder's files are read as the engine asks for them.
+    let (ix, mut store, root) = match (pages, data) {
         (Some(p), _) => {
             let a = load_pages(p, false)?;
             let table = fold_table(&a);
@@ -440,25 +456,32 @@ fn search(
                 .cloned()
                 .unwrap_or_default();
             let ix = Archive::open(m, &meta)?;
-            match ix.search(&files, &req)? {
-                Step::Done(r) => r,
-                Step::Need(n) => bail!("the in-memory index lacks {n:?}"),
+            let mut store = Store::default();
+            for (rel, bytes) in files.0 {
+                store.insert(rel, bytes);
             }
+            (ix, store, None)
         }
         (None, Some(d)) => {
             let (ix, root) = open_data(d)?;
-            let mut store = Store::default();
-            run_sync(
-                &mut store,
-                |s| ix.search(s, &req),
-                |rel| -> Result<Vec<u8>> {
-                    let p = root.join(rel);
-                    std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))
-                },
-            )?
+            (ix, Store::default(), Some(root))
         }
         (None, None) => bail!("give --pages <dir> or --data <dir>"),
     };
+    let fetch = |rel: &str| -> Result<Vec<u8>> {
+        let Some(root) = &root else {
+            bail!("the in-memory index lacks {rel}")
+        };
+        let p = root.join(rel);
+        std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let res: SearchResults = run_sync(&mut store, |s| ix.search(s, req), &fetch)?;
+    let suggestions = if res.total == 0 {
+        run_sync(&mut store, |s| ix.suggest(s, req), &fetch)?
+    } else {
+        vec![]
+    };
+    let query = &req.query;
     if json {
         let hits: Vec<serde_json::Value> = res
             .hits
@@ -474,12 +497,16 @@ fn search(
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::json!({ "total": res.total, "hits": hits })
-        );
+        let mut out = serde_json::json!({ "total": res.total, "hits": hits });
+        if !suggestions.is_empty() {
+            out["suggestions"] = suggestions.iter().map(suggestion_json).collect();
+        }
+        println!("{out}");
     } else {
         println!("{} result(s) for {query:?}", res.total);
+        for s in &suggestions {
+            println!("  try: {}  ({} result(s))", describe(s), s.total);
+        }
         for h in &res.hits {
             let a = &h.article;
             println!(
@@ -492,4 +519,34 @@ fn search(
         }
     }
     Ok(())
+}
+
+/// A suggestion in words, with the flags that run it.
+fn describe(s: &Suggestion) -> String {
+    let r = &s.request;
+    match &s.why {
+        Why::SplitTerms => format!("{:?} (terms split)", r.query),
+        Why::DropFilter(f, v) => format!("without --filter {}:{v}", f.key()),
+        Why::DropDateRange => "without the date range".to_string(),
+        Why::DropTerm(t) => format!("{:?} (without {t})", r.query),
+    }
+}
+
+fn suggestion_json(s: &Suggestion) -> serde_json::Value {
+    let (why, what) = match &s.why {
+        Why::SplitTerms => ("split_terms", None),
+        Why::DropFilter(f, v) => ("drop_filter", Some(format!("{}:{v}", f.key()))),
+        Why::DropDateRange => ("drop_date_range", None),
+        Why::DropTerm(t) => ("drop_term", Some(t.clone())),
+    };
+    let r = &s.request;
+    serde_json::json!({
+        "why": why,
+        "what": what,
+        "total": s.total,
+        "query": r.query,
+        "filters": r.filters.iter().map(|(f, v)| format!("{}:{v}", f.key())).collect::<Vec<_>>(),
+        "from": r.from,
+        "to": r.to,
+    })
 }

@@ -215,3 +215,51 @@ fn traditional_queries_from_opencc_find_their_articles() {
         assert_eq!(n(t), n(simp), "{t} finds what {simp} finds");
     }
 }
+
+#[test]
+fn search_date_range_new_facets_and_suggestions() {
+    let out = tmp("range");
+    assert!(baoku(&["build", s(&corpus()), "--out", s(&out)])
+        .status
+        .success());
+    let run = |args: &[&str]| -> Value {
+        let mut a = vec!["search", "--data", s(&out), "--json", "--limit", "1000"];
+        a.extend_from_slice(args);
+        let r = baoku(&a);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        serde_json::from_slice(&r.stdout).unwrap()
+    };
+    let total = |v: &Value| v["total"].as_u64().unwrap();
+    let dates = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let all = run(&[""]);
+    let day = run(&["", "--filter", "day:2026-04-01"]);
+    assert!(total(&day) > 0 && total(&day) < total(&all));
+    assert!(dates(&day).iter().all(|d| d == "2026-04-01"));
+    // A range of one day is that day's filter; `--to` a month includes all of it.
+    let range = run(&["", "--from", "2026-04-01", "--to", "2026-04-01"]);
+    assert_eq!(dates(&range), dates(&day));
+    let month = run(&["", "--from", "2026-04", "--to", "2026-04"]);
+    assert!(dates(&month).iter().all(|d| d.starts_with("2026-04")));
+    assert!(total(&month) >= total(&day));
+    let page = run(&["", "--filter", "page:1", "--filter", "day=2026-04-01"]);
+    assert!(total(&page) > 0 && total(&page) <= total(&day));
+    // Nothing found: the split query and the dropped range are offered.
+    let v = run(&["小巨人奖励"]);
+    assert_eq!(total(&v), 0);
+    let sug = &v["suggestions"][0];
+    assert_eq!(sug["why"], "split_terms");
+    assert_eq!(sug["query"], "小巨人 奖励");
+    assert_eq!(sug["total"], run(&["小巨人 奖励"])["total"]);
+    let v = run(&["奖励", "--from", "2099"]);
+    assert_eq!(v["suggestions"][0]["why"], "drop_date_range");
+    assert_eq!(v["suggestions"][0]["total"], run(&["奖励"])["total"]);
+    let text = baoku(&["search", "小巨人奖励", "--data", s(&out)]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("小巨人 奖励"));
+}

@@ -37,6 +37,14 @@ fn open(corpus: &[Article], opts: Options) -> (Archive, MemFiles) {
     (Archive::open(m, &meta).unwrap(), files)
 }
 
+fn find(q: &str) -> SearchRequest {
+    SearchRequest {
+        query: q.to_string(),
+        limit: usize::MAX,
+        ..Default::default()
+    }
+}
+
 fn done<T>(s: Step<T>) -> T {
     match s {
         Step::Done(t) => t,
@@ -63,17 +71,19 @@ fn article() -> impl Strategy<Value = Article> {
         prop::option::of(text(8)),
         prop::option::of(text(12)),
         prop::collection::vec(text(40), 0..4),
-        prop::option::of((2020i32..2024, 1u32..4)),
+        prop::option::of((2020i32..2024, 1u32..4, 1u32..3)),
         prop::sample::select(vec![Kind::News, Kind::Photo, Kind::Feature]),
         prop::sample::subsequence(vec!["王五", "李四", "赵六"], 0..3),
         prop::sample::subsequence(vec!["临清市", "东阿县"], 0..2),
-        (0u8..3, 1u8..4),
+        (0u8..3, prop::sample::select(vec!["1", "2", "10", "A1"])),
         (
             prop::sample::subsequence(vec!["邮储银行", "市工业和信息化局"], 0..2),
             prop::collection::vec(
                 prop::sample::select(vec![5_000u64, 2_000_000, 30_000_000, 130_000_000]),
                 0..3,
             ),
+            prop::sample::subsequence(vec!["孙七", "王五"], 0..2),
+            prop::sample::subsequence(vec!["周八"], 0..1),
         ),
     )
         .prop_map(
@@ -86,8 +96,10 @@ fn article() -> impl Strategy<Value = Article> {
                 reporters,
                 places,
                 (pub_, page),
-                (orgs, yuan),
+                (orgs, yuan, correspondents, authors),
             )| Article {
+                correspondents: correspondents.into_iter().map(String::from).collect(),
+                authors: authors.into_iter().map(String::from).collect(),
                 organizations: orgs.into_iter().map(String::from).collect(),
                 documents: if yuan.len() > 1 {
                     vec!["行动方案".into()]
@@ -104,7 +116,7 @@ fn article() -> impl Strategy<Value = Article> {
                         offset: 0,
                     })
                     .collect(),
-                date: date.map(|(y, m)| format!("{y}-0{m}-01")),
+                date: date.map(|(y, m, d)| format!("{y}-0{m}-0{d}")),
                 kicker,
                 headline,
                 reporters: reporters.into_iter().map(String::from).collect(),
@@ -151,71 +163,100 @@ fn query(corpus: &[Article]) -> impl Strategy<Value = String> {
     ]
 }
 
-fn engine_ids(
-    ix: &Archive,
-    files: &MemFiles,
-    q: &str,
-    filters: &[(Facet, String)],
-) -> (Vec<String>, usize) {
-    let r = done(
-        ix.search(
-            files,
-            &SearchRequest {
-                query: q.to_string(),
-                filters: filters.to_vec(),
-                limit: usize::MAX,
-                ..Default::default()
-            },
-        )
-        .unwrap(),
-    );
+fn engine_ids(ix: &Archive, files: &MemFiles, req: &SearchRequest) -> (Vec<String>, usize) {
+    let r = done(ix.search(files, req).unwrap());
     let mut v: Vec<String> = r.hits.iter().map(|h| h.article.id.clone()).collect();
     v.sort();
     (v, r.total)
 }
 
+/// Filters, often several values of one facet (OR'ed).
 fn filters() -> impl Strategy<Value = Vec<(Facet, String)>> {
     prop::collection::vec(
         prop_oneof![
             (2020i32..2024).prop_map(|y| (Facet::Year, y.to_string())),
-            prop::sample::select(vec!["王五", "赵六"])
+            (2020i32..2024, 1u32..4).prop_map(|(y, m)| (Facet::Month, format!("{y}-0{m}"))),
+            (2020i32..2024, 1u32..4, 1u32..3)
+                .prop_map(|(y, m, d)| (Facet::Day, format!("{y}-0{m}-0{d}"))),
+            prop::sample::select(vec!["王五", "赵六", "李四"])
                 .prop_map(|v| (Facet::Reporter, v.to_string())),
-            Just((Facet::Kind, "photo".to_string())),
-            Just((Facet::Place, "临清市".to_string())),
+            prop::sample::select(vec!["孙七", "王五"])
+                .prop_map(|v| (Facet::Correspondent, v.to_string())),
+            Just((Facet::Author, "周八".to_string())),
+            prop::sample::select(vec!["1", "10", "A1", "3"])
+                .prop_map(|v| (Facet::Page, v.to_string())),
+            prop::sample::select(vec!["photo", "news"]).prop_map(|v| (Facet::Kind, v.to_string())),
+            prop::sample::select(vec!["临清市", "东阿县"])
+                .prop_map(|v| (Facet::Place, v.to_string())),
             Just((Facet::Publication, "报1".to_string())),
             Just((Facet::Organization, "邮储银行".to_string())),
             Just((Facet::Document, "行动方案".to_string())),
             prop::sample::select(vec!["≥1亿元", "100万–1000万元", "<100万元"])
                 .prop_map(|v| (Facet::Amount, v.to_string())),
         ],
-        0..3,
+        0..5,
     )
+}
+
+/// A date bound: often a corpus date cut to a year, month or day; any
+/// valid bound; or not valid at all.
+fn bound(corpus: &[Article]) -> impl Strategy<Value = Option<String>> {
+    let mut dates: Vec<String> = corpus.iter().filter_map(|a| a.date.clone()).collect();
+    if dates.is_empty() {
+        dates.push("2021-02-01".into());
+    }
+    let cut = (
+        prop::sample::select(dates),
+        prop::sample::select(vec![4usize, 7, 10]),
+    )
+        .prop_map(|(d, n)| d[..n].to_string());
+    prop::option::of(prop_oneof![
+        3 => cut,
+        1 => (2020i32..2025).prop_map(|y| y.to_string()),
+        1 => (2020i32..2024, 1u32..5).prop_map(|(y, m)| format!("{y}-0{m}")),
+        1 => (2020i32..2024, 1u32..4, 1u32..3).prop_map(|(y, m, d)| format!("{y}-0{m}-0{d}")),
+        1 => prop::sample::select(vec!["2021-13", "2021-2", "2021-02-30", "昨天", ""])
+            .prop_map(String::from),
+    ])
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn static_index_equals_reference((corpus, queries, fs, opts) in corpus().prop_flat_map(|c| {
+    fn static_index_equals_reference((corpus, queries, fs, (from, to), opts) in corpus().prop_flat_map(|c| {
         let q = prop::collection::vec(query(&c), 1..6);
-        (Just(c), q, filters(), tiny_options())
+        let range = (bound(&c), bound(&c));
+        (Just(c), q, filters(), range, tiny_options())
     })) {
         let (ix, files) = open(&corpus, opts);
         for q in &queries {
-            let (want, want_counts) = reference::search(&corpus, &folder(), q, &fs);
-            let (got, total) = engine_ids(&ix, &files, q, &fs);
+            let req = SearchRequest {
+                query: q.clone(),
+                filters: fs.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                limit: usize::MAX,
+                ..Default::default()
+            };
+            let want = reference::search(&corpus, &folder(), &req);
+            let (got, total) = engine_ids(&ix, &files, &req);
             // An empty query browses everything; the reference agrees (no groups).
-            prop_assert_eq!(&got, &want, "query {:?} filters {:?}", q, fs);
-            prop_assert_eq!(total, want.len());
-            let r = done(ix.search(&files, &SearchRequest { query: q.clone(), filters: fs.clone(), limit: 3, ..Default::default() }).unwrap());
-            prop_assert_eq!(r.total, want.len());
+            prop_assert_eq!(&got, &want.ids, "query {:?} filters {:?} range {:?}", q, fs, (&from, &to));
+            prop_assert_eq!(total, want.ids.len());
+            let r = done(ix.search(&files, &SearchRequest { limit: 3, ..req.clone() }).unwrap());
+            prop_assert_eq!(r.total, want.ids.len());
             let mut counts = BTreeMap::new();
             for (f, vs) in &r.facets {
+                let mut sorted = vs.clone();
+                f.sort_values(&mut sorted);
+                prop_assert_eq!(&sorted, vs, "{:?} values out of order", f);
                 for (v, c) in vs {
                     counts.insert((*f, v.clone()), *c);
                 }
             }
-            prop_assert_eq!(counts, want_counts, "facet counts for {:?}", q);
+            prop_assert_eq!(counts, want.counts, "facet counts for {:?} filters {:?} range {:?}", q, fs, (&from, &to));
+            prop_assert_eq!(&r.timeline, &want.timeline, "timeline for {:?}", q);
             for h in &r.hits {
                 let n = h.snippet.chars().count();
                 for &(s, e) in &h.highlights {
@@ -234,7 +275,7 @@ proptest! {
             v.sort();
             v
         };
-        prop_assert_eq!(engine_ids(&ix, &files, &q, &[]).0, want);
+        prop_assert_eq!(engine_ids(&ix, &files, &find(&q)).0, want);
     }
 
     #[test]
@@ -264,9 +305,11 @@ fn traditional_and_full_width_queries_find_simplified_text() {
         "10m2",
         "专 精",
     ] {
-        assert_eq!(engine_ids(&ix, &files, q, &[]).0, vec!["x"], "{q}");
+        assert_eq!(engine_ids(&ix, &files, &find(q)).0, vec!["x"], "{q}");
     }
-    assert!(engine_ids(&ix, &files, "专精特新 -rcep", &[]).0.is_empty());
+    assert!(engine_ids(&ix, &files, &find("专精特新 -rcep"))
+        .0
+        .is_empty());
 }
 
 #[test]
@@ -356,4 +399,51 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn suggestions_split_terms_and_drop_filters() {
+    use baoku_core::search::Why;
+    let mk = |id: &str, date: &str, place: &str, text: &str| Article {
+        date: Some(date.into()),
+        places: vec![place.into()],
+        paragraphs: vec![text.into()],
+        ..Article::new(id, "p.txt", Kind::News)
+    };
+    let corpus = vec![
+        mk("a", "2024-01-02", "临清市", "小巨人企业获得奖励"),
+        mk("b", "2024-02-03", "临清市", "奖励小巨人"),
+        mk("c", "2025-03-04", "东阿县", "专精特新小巨人"),
+    ];
+    let (ix, files) = open(&corpus, Options::default());
+    let suggest = |req: &SearchRequest| done(ix.suggest(&files, req).unwrap());
+    // A run-together query that matches nothing is split where both pieces occur.
+    let s = suggest(&find("小巨人奖励"));
+    assert_eq!(s[0].why, Why::SplitTerms);
+    assert_eq!(s[0].request.query, "小巨人 奖励");
+    assert_eq!(s[0].total, 2);
+    // A filter that empties the results is offered for removal.
+    let req = SearchRequest {
+        filters: vec![(Facet::Place, "东阿县".into())],
+        ..find("奖励")
+    };
+    assert_eq!(done(ix.search(&files, &req).unwrap()).total, 0);
+    let s = suggest(&req);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].why, Why::DropFilter(Facet::Place, "东阿县".into()));
+    assert_eq!(s[0].total, 2);
+    assert!(s[0].request.filters.is_empty());
+    // The date range, and one of several terms; most results first.
+    let req = SearchRequest {
+        to: Some("2024-12".into()),
+        ..find("小巨人 专精")
+    };
+    let s = suggest(&req);
+    let whys: Vec<(Why, usize)> = s.iter().map(|s| (s.why.clone(), s.total)).collect();
+    assert_eq!(
+        whys,
+        [(Why::DropTerm("专精".into()), 2), (Why::DropDateRange, 1)]
+    );
+    // A search with results needs no suggestion.
+    assert!(suggest(&find("奖励")).is_empty());
 }

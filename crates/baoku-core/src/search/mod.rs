@@ -25,6 +25,9 @@ pub mod store;
 pub use build::{searchable_text, MemFiles, Sink};
 pub use engine::Archive;
 pub use format::{Manifest, FORMAT_VERSION};
-pub use query::{kind_from_str, Facet, Hit, Query, SearchRequest, SearchResults, Sort};
+pub use query::{
+    kind_from_str, natural_cmp, Facet, Hit, Query, SearchRequest, SearchResults, Sort, Suggestion,
+    Why,
+};
 pub use snippet::{highlight_parts, snippet};
 pub use store::{run_sync, Source, Step, Store};

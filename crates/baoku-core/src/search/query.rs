@@ -4,6 +4,7 @@
 
 use crate::fold::Folder;
 use crate::model::{Article, Kind};
+use std::cmp::Ordering;
 
 /// One parsed query: AND over groups, each group an OR of terms.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,31 +19,8 @@ impl Query {
     /// anything that folds to nothing is dropped, so any input parses.
     pub fn parse(input: &str, folder: &Folder) -> Query {
         let mut q = Query::default();
-        let mut tokens: Vec<(String, bool)> = Vec::new(); // (raw, quoted)
-        let mut cur = String::new();
-        let mut in_quote = false;
-        for c in input.chars() {
-            let is_quote = matches!(c, '"' | '“' | '”' | '＂' | '「' | '」');
-            if is_quote {
-                if in_quote {
-                    tokens.push((std::mem::take(&mut cur), true));
-                } else if !cur.is_empty() {
-                    tokens.push((std::mem::take(&mut cur), false));
-                }
-                in_quote = !in_quote;
-            } else if !in_quote && crate::text::is_space(c) {
-                if !cur.is_empty() {
-                    tokens.push((std::mem::take(&mut cur), false));
-                }
-            } else {
-                cur.push(c);
-            }
-        }
-        if !cur.is_empty() {
-            tokens.push((cur, in_quote));
-        }
+        let tokens = tokens(input);
         // A bare `OR` or `或` between two terms means either, like `a|b`.
-        let is_or = |t: &(String, bool)| !t.1 && matches!(t.0.as_str(), "OR" | "或");
         let mut join_next = false;
         let n = tokens.len();
         for (i, tok) in tokens.iter().enumerate() {
@@ -95,6 +73,40 @@ impl Query {
     }
 }
 
+/// The query's tokens as typed: (text, quoted). Spaces separate tokens
+/// outside quotes; `"…"` (or `“…”`, `「…」`) keeps a phrase in one.
+pub(crate) fn tokens(input: &str) -> Vec<(String, bool)> {
+    let mut tokens: Vec<(String, bool)> = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote = false;
+    for c in input.chars() {
+        let is_quote = matches!(c, '"' | '“' | '”' | '＂' | '「' | '」');
+        if is_quote {
+            if in_quote {
+                tokens.push((std::mem::take(&mut cur), true));
+            } else if !cur.is_empty() {
+                tokens.push((std::mem::take(&mut cur), false));
+            }
+            in_quote = !in_quote;
+        } else if !in_quote && crate::text::is_space(c) {
+            if !cur.is_empty() {
+                tokens.push((std::mem::take(&mut cur), false));
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        tokens.push((cur, in_quote));
+    }
+    tokens
+}
+
+/// A bare `OR` or `或` token: between two terms it means either, like `a|b`.
+pub(crate) fn is_or(t: &(String, bool)) -> bool {
+    !t.1 && matches!(t.0.as_str(), "OR" | "或")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     #[default]
@@ -141,6 +153,14 @@ pub enum Facet {
     Document,
     /// Money amounts, by range ([`AMOUNT_RANGES`]).
     Amount,
+    /// The issue date, `YYYY-MM-DD` (from the date runs, like year and month).
+    Day,
+    /// The page label as printed (`1`, `A3`).
+    Page,
+    /// Correspondents (通讯员) of the byline.
+    Correspondent,
+    /// Authors named without a role word.
+    Author,
 }
 
 /// The amount filter's ranges, largest first: (label, lowest yuan).
@@ -160,7 +180,8 @@ pub fn amount_range(yuan: u64) -> &'static str {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 9] = [
+    /// Every facet; new ones are appended, so indexes stay stable.
+    pub const ALL: [Facet; 13] = [
         Facet::Year,
         Facet::Month,
         Facet::Kind,
@@ -170,7 +191,21 @@ impl Facet {
         Facet::Organization,
         Facet::Document,
         Facet::Amount,
+        Facet::Day,
+        Facet::Page,
+        Facet::Correspondent,
+        Facet::Author,
     ];
+
+    /// Facets whose values come from the issue date.
+    pub fn is_date(self) -> bool {
+        matches!(self, Facet::Year | Facet::Month | Facet::Day)
+    }
+
+    /// Index in [`Facet::ALL`].
+    pub fn index(self) -> usize {
+        Facet::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -183,6 +218,10 @@ impl Facet {
             Facet::Organization => "org",
             Facet::Document => "doc",
             Facet::Amount => "amount",
+            Facet::Day => "day",
+            Facet::Page => "page",
+            Facet::Correspondent => "correspondent",
+            Facet::Author => "author",
         }
     }
 
@@ -197,7 +236,11 @@ impl Facet {
             Facet::Month => a.month().map(str::to_string).into_iter().collect(),
             Facet::Kind => vec![a.kind.as_str().to_string()],
             Facet::Place => a.places.clone(),
-            Facet::Reporter => a.reporters.iter().chain(&a.authors).cloned().collect(),
+            Facet::Reporter => a.reporters.clone(),
+            Facet::Correspondent => a.correspondents.clone(),
+            Facet::Author => a.authors.clone(),
+            Facet::Day => a.date.clone().into_iter().collect(),
+            Facet::Page => a.page.clone().into_iter().collect(),
             Facet::Publication => a.publication.clone().into_iter().collect(),
             Facet::Organization => a.organizations.clone(),
             Facet::Document => a.documents.clone(),
@@ -208,6 +251,56 @@ impl Facet {
                 .collect(),
         }
     }
+
+    /// Put a facet's (value, count) list in display order: dates newest
+    /// first, amounts by range, pages in page order, the rest by count.
+    pub fn sort_values(self, v: &mut [(String, usize)]) {
+        match self {
+            Facet::Year | Facet::Month | Facet::Day => v.sort_by(|a, b| b.0.cmp(&a.0)),
+            Facet::Amount => {
+                let rank = |s: &str| AMOUNT_RANGES.iter().position(|r| r.0 == s);
+                v.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then(a.0.cmp(&b.0)));
+            }
+            Facet::Page => v.sort_by(|a, b| natural_cmp(&a.0, &b.0)),
+            _ => v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0))),
+        }
+    }
+}
+
+/// Numeric-aware order of labels: `1 < 2 < 10 < A1 < A3 < B2`. Runs of
+/// ASCII digits compare as numbers and come before other text.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    fn pieces(s: &str) -> impl Iterator<Item = (bool, &str)> {
+        let mut rest = s;
+        std::iter::from_fn(move || {
+            let first = rest.chars().next()?;
+            let digit = first.is_ascii_digit();
+            let end = rest
+                .find(|c: char| c.is_ascii_digit() != digit)
+                .unwrap_or(rest.len());
+            let (p, r) = rest.split_at(end);
+            rest = r;
+            Some((digit, p))
+        })
+    }
+    let (mut x, mut y) = (pieces(a), pieces(b));
+    loop {
+        let o = match (x.next(), y.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some((true, p)), Some((true, q))) => {
+                let (p0, q0) = (p.trim_start_matches('0'), q.trim_start_matches('0'));
+                p0.len().cmp(&q0.len()).then(p0.cmp(q0))
+            }
+            (Some((true, _)), Some((false, _))) => Ordering::Less,
+            (Some((false, _)), Some((true, _))) => Ordering::Greater,
+            (Some((false, p)), Some((false, q))) => p.cmp(q),
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -215,6 +308,12 @@ pub struct SearchRequest {
     pub query: String,
     /// Filters: values within one facet are OR'ed, facets are AND'ed.
     pub filters: Vec<(Facet, String)>,
+    /// First issue date included: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+    /// (an invalid bound is ignored; undated articles are left out when
+    /// either bound is set).
+    pub from: Option<String>,
+    /// Last issue date included, same forms: `2025-03` includes all of March.
+    pub to: Option<String>,
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
@@ -236,12 +335,39 @@ pub struct Hit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
-    /// Per facet, (value, count) by descending count.
+    /// Per facet, (value, count) in display order ([`Facet::sort_values`]).
+    /// A facet's counts ignore its own filter (the query, the date range
+    /// and the other facets' filters apply), so its other values stay
+    /// visible; a selected value is listed even with count 0.
     pub facets: Vec<(Facet, Vec<(String, usize)>)>,
-    /// Matching documents per month (`YYYY-MM`), oldest first.
+    /// Matching documents per month (`YYYY-MM`), oldest first, ignoring
+    /// the date range and the year, month and day filters; months without
+    /// matches are left out.
     pub timeline: Vec<(String, usize)>,
     /// Folded terms to highlight in the reader view.
     pub terms: Vec<String>,
+}
+
+/// A changed request that finds something, offered when a search finds nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub request: SearchRequest,
+    /// Its exact number of results.
+    pub total: usize,
+    pub why: Why,
+}
+
+/// What a [`Suggestion`] changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Terms that match nothing split into pieces that do (`小巨人奖励` → `小巨人 奖励`).
+    SplitTerms,
+    /// One filter value removed.
+    DropFilter(Facet, String),
+    /// The date range removed.
+    DropDateRange,
+    /// One term (as typed) removed.
+    DropTerm(String),
 }
 
 /// Kinds by their export name.
@@ -252,6 +378,13 @@ pub fn kind_from_str(s: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_sort_in_page_order() {
+        let mut v: Vec<&str> = vec!["B2", "10", "A3", "2", "A1", "1", "A10", "02"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["1", "02", "2", "10", "A1", "A3", "A10", "B2"]);
+    }
 
     fn groups(q: &str) -> Vec<Vec<String>> {
         Query::parse(q, &Folder::builtin()).groups

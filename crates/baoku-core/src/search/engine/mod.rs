@@ -16,6 +16,8 @@
 //! paths it lacks. The browser fetches those (concurrently) and asks again;
 //! the CLI reads them from disk. One code path for both.
 
+mod facets;
+mod suggest;
 mod terms;
 
 use super::format::{self, paths, Column, Manifest, Meta};
@@ -43,8 +45,11 @@ pub struct Archive {
     extra: RefCell<Option<Rc<Vec<Column>>>>,
     /// The match sets of the last few queries: a search asks again after
     /// each fetch, and readers go back to queries they typed.
-    memo: RefCell<VecDeque<(Query, Rc<Vec<(u32, f64)>>)>>,
+    memo: RefCell<VecDeque<(Query, Matches)>>,
 }
+
+/// A query's matching docs with scores, in doc order.
+type Matches = Rc<Vec<(u32, f64)>>;
 
 const MEMO: usize = 24;
 
@@ -71,40 +76,7 @@ impl Archive {
                 r += 1;
             }
         }
-        let mut year = Column::default();
-        let mut month = Column::default();
-        let intern = |col: &mut Column, v: Option<&str>, times: u32| {
-            let id = v.map(|v| match col.values.iter().position(|x| x == v) {
-                Some(i) => i as u32,
-                None => {
-                    col.values.push(v.to_string());
-                    col.values.len() as u32 - 1
-                }
-            });
-            for _ in 0..times {
-                col.push_doc(id);
-            }
-        };
-        for run in &meta.dates {
-            let d = run.date.as_deref();
-            intern(&mut year, d.and_then(|d| d.get(0..4)), run.len);
-            intern(&mut month, d.and_then(|d| d.get(0..7)), run.len);
-        }
-        if n == 0 {
-            year.starts = vec![0];
-            month.starts = vec![0];
-        }
-        // The stored columns move into `facets` (indexed like `Facet::ALL`).
-        let mut stored = std::mem::take(&mut meta.columns).into_iter();
-        let facets = Facet::ALL
-            .iter()
-            .map(|f| match f {
-                Facet::Year => year.clone(),
-                Facet::Month => month.clone(),
-                f if format::EXTRA_FACETS.contains(f) => Column::default(),
-                _ => stored.next().unwrap_or_default(),
-            })
-            .collect();
+        let facets = derived_and_stored(&mut meta);
         Ok(Archive {
             folder: Folder::with_table(&manifest.fold),
             manifest,
@@ -205,11 +177,55 @@ impl Archive {
     }
 
     /// The column of facet `fi` (an index into [`Facet::ALL`]), if loaded.
-    fn column<'a>(&'a self, fi: usize, extra: Option<&'a Rc<Vec<Column>>>) -> &'a Column {
+    pub(super) fn column<'a>(
+        &'a self,
+        fi: usize,
+        extra: Option<&'a Rc<Vec<Column>>>,
+    ) -> &'a Column {
         let f = Facet::ALL[fi];
         match format::EXTRA_FACETS.iter().position(|x| *x == f) {
             Some(xi) => extra.and_then(|x| x.get(xi)).unwrap_or(&self.facets[fi]),
             None => &self.facets[fi],
+        }
+    }
+
+    /// The query's match set, from the memo or computed (and memoised).
+    fn query_matches(&self, src: &impl Source, q: &Query) -> Result<Step<Matches>, DataError> {
+        let memo = self
+            .memo
+            .borrow()
+            .iter()
+            .find(|m| m.0 == *q)
+            .map(|m| m.1.clone());
+        if let Some(m) = memo {
+            return Ok(Step::Done(m));
+        }
+        Ok(self.matching(src, q)?.map(|m| {
+            let m = Rc::new(m);
+            let mut memo = self.memo.borrow_mut();
+            if memo.len() >= MEMO {
+                memo.pop_back();
+            }
+            memo.push_front((q.clone(), m.clone()));
+            m
+        }))
+    }
+
+    /// The extra columns: required by a filter on them, used when present
+    /// (counts for those facets wait until `x.bin` is here otherwise).
+    fn extras_for(
+        &self,
+        src: &impl Source,
+        filters: &[(Facet, String)],
+    ) -> Result<Step<Option<Rc<Vec<Column>>>>, DataError> {
+        let needed = filters
+            .iter()
+            .any(|(f, _)| format::EXTRA_FACETS.contains(f));
+        match self.extras(src) {
+            Ok(Step::Done(x)) => Ok(Step::Done(Some(x))),
+            Ok(Step::Need(n)) if needed => Ok(Step::Need(n)),
+            Err(e) if needed => Err(e),
+            _ => Ok(Step::Done(None)),
         }
     }
 
@@ -250,73 +266,21 @@ impl Archive {
         req: &SearchRequest,
     ) -> Result<Step<SearchResults>, DataError> {
         let q = Query::parse(&req.query, &self.folder);
-        let memo = self
-            .memo
-            .borrow()
-            .iter()
-            .find(|m| m.0 == q)
-            .map(|m| m.1.clone());
-        let all = match memo {
-            Some(m) => m,
-            None => match self.matching(src, &q)? {
-                Step::Done(m) => {
-                    let m = Rc::new(m);
-                    let mut memo = self.memo.borrow_mut();
-                    if memo.len() >= MEMO {
-                        memo.pop_back();
-                    }
-                    memo.push_front((q.clone(), m.clone()));
-                    m
-                }
-                Step::Need(n) => return Ok(Step::Need(n)),
-            },
+        let all = match self.query_matches(src, &q)? {
+            Step::Done(m) => m,
+            Step::Need(n) => return Ok(Step::Need(n)),
         };
-        let mut matched: Vec<(u32, f64)> = (*all).clone();
-        // The extra columns: required by a filter on them, used when present.
-        let needs_extra = req
-            .filters
-            .iter()
-            .any(|(f, _)| format::EXTRA_FACETS.contains(f));
-        let extra = match self.extras(src) {
-            Ok(Step::Done(x)) => Some(x),
-            Ok(Step::Need(n)) if needs_extra => return Ok(Step::Need(n)),
-            Err(e) if needs_extra => return Err(e),
-            // Not needed: counts for these facets wait until it is here.
-            _ => None,
+        let extra = match self.extras_for(src, &req.filters)? {
+            Step::Done(x) => x,
+            Step::Need(n) => return Ok(Step::Need(n)),
         };
         let extra = extra.as_ref();
-        // Filters: values OR'ed within a facet, facets AND'ed.
-        let mut wanted: Vec<(usize, Vec<u32>)> = Vec::new();
-        for (f, v) in &req.filters {
-            let fi = Facet::ALL.iter().position(|x| x == f).unwrap_or(0);
-            let id = self
-                .column(fi, extra)
-                .values
-                .iter()
-                .position(|x| x == v)
-                .map_or(u32::MAX, |i| i as u32);
-            match wanted.iter_mut().find(|w| w.0 == fi) {
-                Some(w) => w.1.push(id),
-                None => wanted.push((fi, vec![id])),
-            }
-        }
-        if !wanted.is_empty() {
-            matched.retain(|(d, _)| {
-                wanted.iter().all(|(fi, ids)| {
-                    self.column(*fi, extra)
-                        .of(*d)
-                        .iter()
-                        .any(|v| ids.contains(v))
-                })
-            });
-        }
-        let facets = self.facet_counts(&matched, extra);
-        let mut timeline = facets
-            .iter()
-            .find(|f| f.0 == Facet::Month)
-            .map(|f| f.1.clone())
-            .unwrap_or_default();
-        timeline.sort();
+        let plan = self.plan(req, extra);
+        let facets::Selection {
+            mut matched,
+            facets,
+            timeline,
+        } = self.select(&all, &plan, extra, true);
 
         let relevance = req.sort == Sort::Relevance && !q.groups.is_empty();
         let rank = &self.newest_rank;
@@ -378,39 +342,52 @@ impl Archive {
             terms,
         }))
     }
+}
 
-    fn facet_counts(
-        &self,
-        matched: &[(u32, f64)],
-        extra: Option<&Rc<Vec<Column>>>,
-    ) -> Vec<(Facet, Vec<(String, usize)>)> {
-        Facet::ALL
-            .iter()
-            .enumerate()
-            .map(|(fi, &f)| {
-                let t = self.column(fi, extra);
-                let mut counts = vec![0usize; t.values.len()];
-                for (d, _) in matched {
-                    for &v in t.of(*d) {
-                        counts[v as usize] += 1;
-                    }
-                }
-                let mut v: Vec<(String, usize)> = counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, &c)| c > 0)
-                    .map(|(i, &c)| (t.values[i].clone(), c))
-                    .collect();
-                if matches!(f, Facet::Year | Facet::Month) {
-                    v.sort_by(|a, b| b.0.cmp(&a.0));
-                } else if f == Facet::Amount {
-                    let rank = |s: &str| super::query::AMOUNT_RANGES.iter().position(|r| r.0 == s);
-                    v.sort_by_key(|x| rank(&x.0));
-                } else {
-                    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                }
-                (f, v)
-            })
-            .collect()
+/// One column per [`Facet::ALL`] entry: year, month and day from the date
+/// runs, the stored ones moved out of `meta`, the extra ones empty.
+fn derived_and_stored(meta: &mut Meta) -> Vec<Column> {
+    let mut derived: Vec<(Column, HashMap<String, u32>)> = format::DATE_FACETS
+        .iter()
+        .map(|_| Default::default())
+        .collect();
+    for run in &meta.dates {
+        for (i, (col, ids)) in derived.iter_mut().enumerate() {
+            // Year and month are prefixes, the day is the whole date.
+            let v = run.date.as_deref().and_then(|d| match i {
+                0 => d.get(0..4),
+                1 => d.get(0..7),
+                _ => Some(d),
+            });
+            let id = v.map(|v| {
+                *ids.entry(v.to_string()).or_insert_with(|| {
+                    col.values.push(v.to_string());
+                    col.values.len() as u32 - 1
+                })
+            });
+            for _ in 0..run.len {
+                col.push_doc(id);
+            }
+        }
     }
+    let mut stored: Vec<Option<Column>> = std::mem::take(&mut meta.columns)
+        .into_iter()
+        .map(Some)
+        .collect();
+    Facet::ALL
+        .iter()
+        .map(|f| {
+            let mut col = if let Some(i) = format::DATE_FACETS.iter().position(|x| x == f) {
+                std::mem::take(&mut derived[i].0)
+            } else if let Some(i) = format::STORED_FACETS.iter().position(|x| x == f) {
+                stored.get_mut(i).and_then(Option::take).unwrap_or_default()
+            } else {
+                Column::default()
+            };
+            if col.starts.is_empty() {
+                col.starts.push(0);
+            }
+            col
+        })
+        .collect()
 }

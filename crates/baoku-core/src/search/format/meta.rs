@@ -1,7 +1,8 @@
 //! `meta.bin` and `x.bin`: per-document columns (dates, facets) and the
-//! gram-chunk directory, in the columnar encoding both files share.
+//! gram-chunk directory, in the columnar encoding both files share. Both
+//! start with a magic that carries [`FORMAT_VERSION`].
 
-use super::{malformed, paths, Manifest};
+use super::{malformed, paths, Manifest, FORMAT_VERSION};
 use crate::data::DataError;
 use crate::search::codec::{put_str, put_u64, Corrupt, Reader};
 use crate::search::Facet;
@@ -96,13 +97,39 @@ impl Column {
 /// larger than the rest of the meta and no first screen needs them).
 pub const EXTRA_FACETS: [Facet; 3] = [Facet::Organization, Facet::Document, Facet::Amount];
 
-/// The stored facet columns, in this order (year and month come from dates).
-pub const STORED_FACETS: [Facet; 4] = [
+/// The stored facet columns of `meta.bin`, in this order.
+pub const STORED_FACETS: [Facet; 7] = [
     Facet::Kind,
     Facet::Place,
     Facet::Reporter,
     Facet::Publication,
+    Facet::Page,
+    Facet::Correspondent,
+    Facet::Author,
 ];
+
+/// The facets derived from the date runs, with no column of their own.
+pub const DATE_FACETS: [Facet; 3] = [Facet::Year, Facet::Month, Facet::Day];
+
+/// A binary file's magic: three letters and the format version's digit.
+const fn magic(kind: u8) -> [u8; 4] {
+    [b'B', b'K', kind, b'0' + FORMAT_VERSION as u8]
+}
+
+/// Check a binary file's magic; an older or newer Baoku's file is a
+/// [`DataError::Version`] (rebuild), anything else is not ours.
+fn check_magic(bytes: &[u8], kind: u8, what: &str) -> Result<(), DataError> {
+    let want = magic(kind);
+    match bytes.get(..4) {
+        Some(m) if m == want => Ok(()),
+        Some([b'B', b'K', k, v]) if *k == kind && v.is_ascii_digit() => Err(DataError::Version {
+            what: what.to_string(),
+            found: (v - b'0') as u32,
+            wanted: FORMAT_VERSION,
+        }),
+        _ => Err(malformed(what, "not a Baoku index file")),
+    }
+}
 
 /// `meta.bin`: what every query needs about every document, a few bytes
 /// per document, plus the directory of gram chunks.
@@ -116,11 +143,11 @@ pub struct Meta {
     pub chunk_keys: Vec<u64>,
 }
 
-const META_MAGIC: &[u8; 4] = b"BKM2";
+const META: u8 = b'M';
 
 impl Meta {
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = META_MAGIC.to_vec();
+        let mut out = magic(META).to_vec();
         put_u64(&mut out, self.docs as u64);
         put_u64(&mut out, self.dates.len() as u64);
         for r in &self.dates {
@@ -142,13 +169,11 @@ impl Meta {
     /// Decode and check against the manifest: counts agree, ids in range,
     /// keys ascending. Any failure is a clear error, never a panic.
     pub fn decode(bytes: &[u8], m: &Manifest) -> Result<Meta, DataError> {
-        Self::decode_inner(bytes, m).map_err(|e| malformed("meta.bin", e))
+        check_magic(bytes, META, paths::META)?;
+        Self::decode_inner(bytes, m).map_err(|e| malformed(paths::META, e))
     }
 
     fn decode_inner(bytes: &[u8], m: &Manifest) -> Result<Meta, Corrupt> {
-        if bytes.get(..4) != Some(&META_MAGIC[..]) {
-            return Err(Corrupt("not a Baoku meta file"));
-        }
         let mut r = Reader::new(&bytes[4..]);
         let docs = r.u32()?;
         if docs != m.article_count {
@@ -217,11 +242,11 @@ impl Meta {
     }
 }
 
-const EXTRA_MAGIC: &[u8; 4] = b"BKX2";
+const EXTRA: u8 = b'X';
 
 /// `x.bin`: the [`EXTRA_FACETS`] columns.
 pub fn encode_extra(columns: &[Column]) -> Vec<u8> {
-    let mut out = EXTRA_MAGIC.to_vec();
+    let mut out = magic(EXTRA).to_vec();
     for c in columns {
         c.encode(&mut out);
     }
@@ -229,10 +254,8 @@ pub fn encode_extra(columns: &[Column]) -> Vec<u8> {
 }
 
 pub fn decode_extra(bytes: &[u8], docs: u32) -> Result<Vec<Column>, DataError> {
+    check_magic(bytes, EXTRA, paths::EXTRA)?;
     let inner = || -> Result<Vec<Column>, Corrupt> {
-        if bytes.get(..4) != Some(&EXTRA_MAGIC[..]) {
-            return Err(Corrupt("not a Baoku extra-facets file"));
-        }
         let mut r = Reader::new(&bytes[4..]);
         let cols = EXTRA_FACETS
             .iter()

@@ -5,7 +5,8 @@
 //! | file | format | fetched |
 //! |---|---|---|
 //! | `manifest.json` | JSON [`Manifest`] | first, always |
-//! | `idx-…/meta.bin` | binary [`Meta`]: dates, facet columns, chunk directory | at start |
+//! | `idx-…/meta.bin` | binary [`Meta`]: date runs, [`STORED_FACETS`] columns, chunk directory | at start |
+//! | `idx-…/x.bin` | binary [`EXTRA_FACETS`] columns | after the first results |
 //! | `idx-…/g/<n>.bin` | binary gram chunk: doc lists of a key range of unigrams/bigrams | per query, the chunks its grams fall in |
 //! | `idx-…/p/<n>.bin` | binary position pieces of bigrams, by doc range | per query with a term of ≥ 3 chars, for candidate docs only |
 //! | `idx-…/a/<doc>.json` | JSON [`Article`] | for the results on screen and the article read |
@@ -29,7 +30,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the data files the build writes (not of `pages.json`).
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: page, correspondent and author columns; reporters only in `reporter`.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Limits that keep a crafted manifest from making a reader allocate or
 /// loop without bound. Generous: 50 million articles.

@@ -1,6 +1,7 @@
 //! Round trips and corruption of every index file format.
 
 use super::*;
+use crate::data::DataError;
 use std::collections::BTreeMap;
 
 fn manifest() -> Manifest {
@@ -47,8 +48,10 @@ fn manifest_validation() {
 #[test]
 fn meta_round_trip_and_corruption() {
     let m = manifest();
-    let mut col = Column::default();
-    col.values = vec!["news".into()];
+    let mut col = Column {
+        values: vec!["news".into()],
+        ..Default::default()
+    };
     for _ in 0..3 {
         col.push_doc([0]);
     }
@@ -66,7 +69,7 @@ fn meta_round_trip_and_corruption() {
                 len: 2,
             },
         ],
-        columns: vec![col.clone(), col.clone(), col.clone(), col],
+        columns: STORED_FACETS.iter().map(|_| col.clone()).collect(),
         chunk_keys: vec![0x4e00, 0x4e00_0000_4e01],
     };
     let bytes = meta.encode();
@@ -135,4 +138,82 @@ fn impacts_invert() {
             assert!((k2 - k).abs() / k < 0.25, "tf {tf} len {len}: {k} vs {k2}");
         }
     }
+}
+
+/// A format-2 build (committed, written by Baoku before format 3).
+const MANIFEST_V2: &str = include_str!("fixtures/manifest-v2.json");
+const META_V2: &[u8] = include_bytes!("fixtures/meta-v2.bin");
+
+fn is_version(e: DataError, what: &str) -> bool {
+    matches!(e, DataError::Version { what: w, found: 2, wanted: 3 } if w == what)
+}
+
+#[test]
+fn format_2_is_refused_with_a_version_error() {
+    assert_eq!(FORMAT_VERSION, 3);
+    assert!(is_version(
+        Manifest::from_json(MANIFEST_V2).unwrap_err(),
+        "manifest.json"
+    ));
+    // A v2 meta read with a v3 manifest (a half-updated deploy).
+    let mut v: serde_json::Value = serde_json::from_str(MANIFEST_V2).unwrap();
+    v["format_version"] = FORMAT_VERSION.into();
+    let m = Manifest::from_json(&v.to_string()).unwrap();
+    assert!(is_version(
+        Meta::decode(META_V2, &m).unwrap_err(),
+        "meta.bin"
+    ));
+    let mut x = META_V2.to_vec();
+    x[2] = b'X';
+    assert!(is_version(decode_extra(&x, 1).unwrap_err(), "x.bin"));
+    // Not ours at all: malformed, not a version.
+    assert!(matches!(
+        Meta::decode(b"PK\x03\x04", &m),
+        Err(DataError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn format_3_round_trips_through_a_build() {
+    use crate::search::build::{build, Options};
+    use crate::search::{Archive, Facet, MemFiles, SearchRequest, Step};
+    let a = crate::model::Article {
+        date: Some("2025-03-26".into()),
+        page: Some("A3".into()),
+        reporters: vec!["王五".into()],
+        correspondents: vec!["李四".into()],
+        authors: vec!["赵六".into()],
+        paragraphs: vec!["小巨人企业获得奖励".into()],
+        ..crate::model::Article::new("a1", "p.txt", crate::model::Kind::News)
+    };
+    let mut files = MemFiles::default();
+    let folder = crate::fold::Folder::builtin();
+    let (m, _) = build(
+        vec![a],
+        &folder,
+        BTreeMap::new(),
+        Options::default(),
+        &mut files,
+    )
+    .unwrap();
+    assert_eq!(m.format_version, 3);
+    let m = Manifest::from_json(&serde_json::to_string(&m).unwrap()).unwrap();
+    let meta = &files.0[paths::META];
+    assert_eq!(&meta[..4], b"BKM3");
+    assert_eq!(&files.0[paths::EXTRA][..4], b"BKX3");
+    let decoded = Meta::decode(meta, &m).unwrap();
+    assert_eq!(decoded.encode(), *meta);
+    let ix = Archive::open(m, meta).unwrap();
+    let Step::Done(r) = ix.search(&files, &SearchRequest::default()).unwrap() else {
+        panic!("in-memory files missing");
+    };
+    let values = |f: Facet| -> Vec<String> {
+        let v = &r.facets.iter().find(|x| x.0 == f).unwrap().1;
+        v.iter().map(|x| x.0.clone()).collect()
+    };
+    assert_eq!(values(Facet::Day), ["2025-03-26"]);
+    assert_eq!(values(Facet::Page), ["A3"]);
+    assert_eq!(values(Facet::Reporter), ["王五"]);
+    assert_eq!(values(Facet::Correspondent), ["李四"]);
+    assert_eq!(values(Facet::Author), ["赵六"]);
 }
