@@ -34,7 +34,9 @@ pub fn link_continuations(articles: &mut [Article]) {
     }
     let mut links: Vec<(usize, usize)> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        let Some(target) = a.continued_on.as_deref() else {
+        // A teaser's page number announces an article, it does not
+        // continue one: teasers are linked by `teasers`.
+        let Some(target) = a.continued_on.as_deref().filter(|_| a.kind != Kind::Teaser) else {
             continue;
         };
         let key = page_key(target);
@@ -135,6 +137,22 @@ mod tests {
         ];
         link_continuations(&mut v);
         assert_eq!(v[0].continues_in.as_deref(), Some("c"));
+    }
+
+    #[test]
+    fn a_teaser_does_not_take_the_continuation() {
+        let mut teaser = art("t", "1", Some("聊城加快培育远航企业"), Some("第7版"));
+        teaser.kind = Kind::Teaser;
+        teaser.paragraphs.clear();
+        let mut v = vec![
+            teaser,
+            art("a", "1", Some("聊城加快培育远航企业"), Some("第7版")),
+            art("c", "7", Some("聊城加快培育远航企业"), None),
+        ];
+        link_continuations(&mut v);
+        assert_eq!(v[0].continues_in, None);
+        assert_eq!(v[1].continues_in.as_deref(), Some("c"));
+        assert_eq!(v[2].continued_from.as_deref(), Some("a"));
     }
 
     #[test]

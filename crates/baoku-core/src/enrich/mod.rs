@@ -1,8 +1,8 @@
 //! Build-time enrichment of segmented articles: money amounts, cited
-//! documents, organisations, people with their titles, related articles and
-//! continuation links.
+//! documents, organisations, people with their titles, related articles,
+//! continuation links and teaser links.
 //!
-//! Amounts, documents, related articles and continuations are plain rules
+//! Amounts, documents, related articles, continuations and teasers are plain rules
 //! over the text. Organisations and people also use jieba-rs's dictionary
 //! and part-of-speech tags, so they need the `enrich` cargo feature (on in
 //! the native CLI, off in the WebAssembly app, which only reads the
@@ -18,6 +18,7 @@ pub mod organizations;
 #[cfg(feature = "enrich")]
 pub mod people;
 pub mod related;
+pub mod teasers;
 
 use crate::model::Article;
 
@@ -45,8 +46,8 @@ pub fn enrich_article(a: &mut Article) {
     }
 }
 
-/// Enrich every article, then link related articles and continuations
-/// across the whole archive.
+/// Enrich every article, then link related articles, continuations and
+/// front-page teasers across the whole archive.
 pub fn enrich_all(articles: &mut [Article]) {
     // Articles are independent: use every core (one where threads are not
     // available, e.g. WebAssembly).
@@ -63,6 +64,7 @@ pub fn enrich_all(articles: &mut [Article]) {
     }
     related::link_related(articles);
     continuation::link_continuations(articles);
+    teasers::link_teasers(articles);
 }
 
 /// The jieba segmenter, loaded once (its dictionary takes a moment).
