@@ -150,6 +150,27 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Nothing found: look for close requests that find something.
+    {
+        let dispatcher = state.dispatcher();
+        let reader = state.reader().cloned();
+        let empty = state
+            .results
+            .as_ref()
+            .filter(|(k, r)| r.total == 0 && *k == state.key())
+            .map(|(k, _)| k.clone());
+        use_effect_with(empty, move |empty| {
+            if let (Some(reader), Some(key)) = (reader, empty.clone()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let req = key.request();
+                    if let Ok(v) = reader.run(|ix, f| ix.suggest(f, &req)).await {
+                        dispatcher.dispatch(Action::Suggested(key, Rc::new(v)));
+                    }
+                });
+            }
+        });
+    }
+
     // The organisation, document and amount columns, after the first results.
     {
         let dispatcher = state.dispatcher();
@@ -391,6 +412,18 @@ pub fn App(props: &AppProps) -> Html {
         let d = d.clone();
         Callback::from(move |r: Range| d.dispatch(Action::SetRange(r)))
     };
+    let on_issue = {
+        let d = d.clone();
+        Callback::from(move |day: String| d.dispatch(Action::OpenIssue(day)))
+    };
+    let on_issues = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ShowIssues))
+    };
+    let on_apply = {
+        let d = d.clone();
+        Callback::from(move |r| d.dispatch(Action::Apply(r)))
+    };
     let on_lang = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLang))
@@ -438,11 +471,16 @@ pub fn App(props: &AppProps) -> Html {
         Load::Failed(e) => failed(e),
         Load::Ready(reader) => match (&state.open, &state.reading) {
             (Some(id), Reading::Ready(a)) if &a.id == id => {
-                let pos = results.hits.iter().position(|h| &h.article.id == id);
-                let id_at = |p: Option<usize>| {
-                    p.and_then(|p| results.hits.get(p))
-                        .map(|h| h.article.id.clone())
-                };
+                // Previous/next among the listed articles (teasers have no body).
+                let readable: Vec<&str> = results
+                    .hits
+                    .iter()
+                    .filter(|h| h.article.kind != baoku_core::Kind::Teaser || &h.article.id == id)
+                    .map(|h| h.article.id.as_str())
+                    .collect();
+                let pos = readable.iter().position(|h| *h == id);
+                let id_at =
+                    |p: Option<usize>| p.and_then(|p| readable.get(p)).map(|h| h.to_string());
                 let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
                 let next = id_at(pos.map(|p| p + 1));
                 html! { <ArticlePage reader={reader.clone()} article={a.clone()} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} /> }
@@ -462,7 +500,9 @@ pub fn App(props: &AppProps) -> Html {
             (None, _) => html! {
                 <SearchPage reader={reader.clone()} results={results.clone()} request={state.key().request()} query={state.query.clone()} filters={state.filters.clone()}
                     range={state.range.clone()} sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
-                    on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} on_range={on_range} />
+                    on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} on_range={on_range}
+                    view={state.view} issue={state.issue_day().map(AttrValue::from)} suggestions={state.suggestions.as_ref().filter(|s| s.0 == state.key()).map(|s| s.1.clone())}
+                    on_issue={on_issue} on_issues={on_issues} on_apply={on_apply} />
             },
         },
     };

@@ -3,7 +3,7 @@
 use crate::i18n::Lang;
 use crate::loader::{LoadError, Reader};
 use crate::url::UrlState;
-use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
+use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort, Suggestion};
 use baoku_core::Article;
 use std::rc::Rc;
 use yew::Reducible;
@@ -106,6 +106,8 @@ pub struct AppState {
     /// A search for the current key is under way.
     pub searching: bool,
     pub search_error: Option<LoadError>,
+    /// Requests that would find something, for a key that found nothing.
+    pub suggestions: Option<(SearchKey, Rc<Vec<Suggestion>>)>,
     pub reading: Reading,
     /// The extra facet columns (`x.bin`) have been fetched.
     pub extras: bool,
@@ -124,6 +126,9 @@ pub enum Action {
     ToggleFilter(Facet, String),
     ClearFilters,
     SetRange(Range),
+    Suggested(SearchKey, Rc<Vec<Suggestion>>),
+    /// Take a suggested request (query, filters and range).
+    Apply(SearchRequest),
     /// Show the list of issues.
     ShowIssues,
     /// Browse one issue (`YYYY-MM-DD`) page by page.
@@ -153,6 +158,7 @@ impl AppState {
             results: None,
             searching: false,
             search_error: None,
+            suggestions: None,
             reading: Reading::None,
             extras: false,
         }
@@ -273,6 +279,22 @@ impl Reducible for AppState {
             Action::SetRange(r) => {
                 s.range = r;
                 s.shown = PAGE;
+            }
+            Action::Suggested(key, v) => {
+                if key == s.key() {
+                    s.suggestions = Some((key, v));
+                }
+            }
+            Action::Apply(r) => {
+                s.query = r.query;
+                s.filters = r.filters;
+                s.range = Range {
+                    from: r.from,
+                    to: r.to,
+                };
+                s.shown = PAGE;
+                s.view = View::Results;
+                s.open = None;
             }
             Action::ShowIssues => {
                 s.view = View::Issues;

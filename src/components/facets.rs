@@ -105,7 +105,7 @@ fn FacetGroup(props: &GroupProps) -> Html {
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let lang = props.lang;
-    let groups = props.facets.iter().filter(|(f, v)| !v.is_empty() && *f != Facet::Month).map(|(f, vals)| {
+    let groups = props.facets.iter().filter(|(f, v)| !v.is_empty() && !matches!(f, Facet::Month | Facet::Day | Facet::Page)).map(|(f, vals)| {
         html! {
             <FacetGroup key={f.key()} facet={*f} values={vals.clone()} active={props.active.clone()} lang={lang} on_toggle={props.on_toggle.clone()} />
         }

@@ -196,7 +196,10 @@ pub fn IssuePage(props: &IssuePageProps) -> Html {
             }
         })
     };
-    let pos = props.days.iter().position(|d| d.as_str() == props.day.as_str());
+    let pos = props
+        .days
+        .iter()
+        .position(|d| d.as_str() == props.day.as_str());
     let step = |older: bool, label: Msg| {
         let to = pos.and_then(|p| {
             if older {

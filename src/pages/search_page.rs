@@ -7,8 +7,9 @@ use crate::components::result_list::ResultList;
 use crate::components::timeline::{RangeInputs, Timeline};
 use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
-use crate::state::Range;
-use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort};
+use crate::pages::issue_page::{IssueList, IssuePage};
+use crate::state::{Range, View};
+use baoku_core::search::{Facet, SearchRequest, SearchResults, Sort, Suggestion, Why};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -33,6 +34,14 @@ pub struct SearchPageProps {
     pub on_clear: Callback<()>,
     pub on_sort: Callback<Sort>,
     pub on_range: Callback<Range>,
+    pub view: View,
+    /// The issue being browsed (`YYYY-MM-DD`).
+    pub issue: Option<AttrValue>,
+    /// For a search that found nothing: requests that would find something.
+    pub suggestions: Option<Rc<Vec<Suggestion>>>,
+    pub on_issue: Callback<String>,
+    pub on_issues: Callback<()>,
+    pub on_apply: Callback<SearchRequest>,
 }
 
 impl PartialEq for SearchPageProps {
@@ -45,6 +54,9 @@ impl PartialEq for SearchPageProps {
             && self.query == o.query
             && self.filters == o.filters
             && self.range == o.range
+            && self.view == o.view
+            && self.issue == o.issue
+            && self.suggestions == o.suggestions
             && self.sort == o.sort
             && self.lang == o.lang
     }
@@ -75,6 +87,68 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         html! { <button class="bk-chip" onclick={Callback::from(move |_: MouseEvent| cb.emit((f, v.clone())))}>{ label }</button> }
     });
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let days: Vec<(String, usize)> = r
+        .facets
+        .iter()
+        .find(|f| f.0 == Facet::Day)
+        .map(|f| f.1.clone())
+        .unwrap_or_default();
+    let suggestion = |sg: &Suggestion| {
+        let label = match &sg.why {
+            Why::SplitTerms => format!("{} ({})", sg.request.query, lang.t(Msg::SuggestSplit)),
+            Why::DropFilter(f, v) => format!(
+                "{} {}: {v}",
+                lang.t(Msg::SuggestDrop),
+                lang.t(Msg::facet(*f))
+            ),
+            Why::DropDateRange => lang.t(Msg::SuggestDropRange).to_string(),
+            Why::DropTerm(t) => format!("{} {t}", lang.t(Msg::SuggestDropTerm)),
+        };
+        let cb = props.on_apply.clone();
+        let req = sg.request.clone();
+        html! {
+            <li><button class="bk-suggestion" onclick={Callback::from(move |_: MouseEvent| cb.emit(req.clone()))}>
+                { label }{ format!(" · {} {}", sg.total, lang.t(Msg::Results)) }
+            </button></li>
+        }
+    };
+    let dated = html! {
+        <>
+            <Timeline months={months.clone()} range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
+            <RangeInputs range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
+        </>
+    };
+    let content = if props.view == View::Issues {
+        html! { <IssueList days={days.clone()} lang={lang} on_issue={props.on_issue.clone()} /> }
+    } else if let Some(day) = &props.issue {
+        let all: Vec<String> = days.iter().map(|d| d.0.clone()).collect();
+        html! { <IssuePage day={day.clone()} results={r.clone()} days={all} lang={lang} on_open={props.on_open.clone()}
+        on_issue={props.on_issue.clone()} on_issues={props.on_issues.clone()} /> }
+    } else if r.total == 0 {
+        html! {
+            <>
+                { dated.clone() }
+                <div class="bk-empty" tabindex="-1">
+                    <p>{ lang.t(Msg::NoResults) }{ " “" }{ props.query.to_string() }{ "”" }</p>
+                    if let Some(v) = props.suggestions.as_ref().filter(|v| !v.is_empty()) {
+                        <p>{ lang.t(Msg::Suggestions) }</p>
+                        <ul class="bk-suggest">{ for v.iter().map(suggestion) }</ul>
+                    }
+                    if !props.filters.is_empty() || !props.range.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t(Msg::DropFilters) }</button> }
+                </div>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                { dated }
+                <ExportResults reader={props.reader.clone()} request={props.request.clone()} total={r.total} lang={lang} />
+                <ResultList reader={props.reader.clone()} results={r.clone()} lang={lang}
+                    on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
+            </>
+        }
+    };
+    let to_issues = props.on_issues.reform(|_: MouseEvent| ());
     // At narrow widths the facets are a drawer behind a "Filters" button.
     let drawer = use_state(|| false);
     let open_drawer = {
@@ -99,6 +173,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                         if !props.filters.is_empty() { { format!(" ({})", props.filters.len()) } }
                     </button>
                     <p class="bk-total" role="status" aria-live="polite"><strong>{ r.total }</strong>{ " " }{ count_label }</p>
+                    <button class="bk-issues-btn" onclick={to_issues} aria-pressed={(props.view == View::Issues).to_string()}>{ lang.t(Msg::IssueList) }</button>
                     <label class="bk-sort">{ lang.t(Msg::Sort) }{ " " }
                         <select {onchange} aria-label={lang.t(Msg::Sort)}>
                             { for [Sort::Relevance, Sort::Newest, Sort::Oldest].into_iter().map(|s| html! {
@@ -109,18 +184,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 </div>
                 if !props.filters.is_empty() { <div class="bk-chips">{ for active_chips }</div> }
                 <OfflineSave reader={props.reader.clone()} lang={lang} />
-                <Timeline months={months} range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
-                <RangeInputs range={props.range.clone()} lang={lang} on_range={props.on_range.clone()} />
-                if r.total == 0 {
-                    <div class="bk-empty">
-                        <p>{ lang.t(Msg::NoResults) }{ " “" }{ props.query.to_string() }{ "”" }</p>
-                        if !props.filters.is_empty() { <button class="bk-clear" onclick={on_clear}>{ lang.t(Msg::DropFilters) }</button> }
-                    </div>
-                } else {
-                    <ExportResults reader={props.reader.clone()} request={props.request.clone()} total={r.total} lang={lang} />
-                    <ResultList reader={props.reader.clone()} results={r.clone()} lang={lang}
-                        on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
-                }
+                { content }
             </main>
         </div>
     }

@@ -86,13 +86,47 @@ test('organisation, policy-document and amount facets: counts, filter, URL, show
   await page.close();
 });
 
-test('timeline bars filter by month', async () => {
+test('timeline: a true time axis (empty years shown), year → month drill-down, keyboard, range in the URL', async () => {
   const page = await open('#q=' + encodeURIComponent('企业'));
-  const bar = page.locator('.bk-bar').first();
-  const month = await bar.getAttribute('data-month');
-  await bar.click();
-  await page.locator('.bk-chip').waitFor();
-  for (const d of await dates(page)) assert.ok(d.startsWith(month));
+  const periods = () => page.locator('.bk-bar').evaluateAll((l) => l.map((e) => e.dataset.period));
+  const years = await periods();
+  // Every year from the first to the last, with or without matches.
+  assert.ok(years.length >= 3, String(years));
+  for (let i = 1; i < years.length; i++) assert.equal(Number(years[i]), Number(years[i - 1]) + 1);
+  assert.ok(await page.locator('.bk-bar.bk-bar-empty').count() >= 1, 'an empty year is drawn');
+  // Labels are readable.
+  const size = await page.locator('.bk-bar-label').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 12, `label ${size}px`);
+  // Keyboard: one tab stop; arrows move; Enter chooses.
+  const full = await page.locator('.bk-bar').evaluateAll((l) => l.filter((e) => e.classList.contains('bk-bar-empty')).length);
+  await page.locator('.bk-bar[tabindex="0"]').focus();
+  await page.keyboard.press('Home');
+  let y;
+  for (const p of years) {
+    const c = await page.locator(`.bk-bar[data-period="${p}"]`);
+    if (!(await c.getAttribute('class')).includes('bk-bar-empty')) { y = p; break; }
+    await page.keyboard.press('ArrowRight');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.period), y);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((y) => location.hash.includes(`from=${y}`) && location.hash.includes(`to=${y}`), y);
+  await page.locator('#baoku[data-rendered]').waitFor();
+  for (const d of await dates(page)) assert.ok(d.startsWith(y), `${d} in ${y}`);
+  // The year's twelve months, empty ones included.
+  await page.waitForFunction(() => document.querySelectorAll('.bk-bar').length === 12);
+  const months = await periods();
+  assert.equal(months[0], `${y}-01`);
+  assert.equal(months[11], `${y}-12`);
+  const m = await page.locator('.bk-bar:not(.bk-bar-empty)').first().getAttribute('data-period');
+  await page.locator(`.bk-bar[data-period="${m}"]`).click();
+  await page.waitForFunction((m) => location.hash.includes(`from=${m}`), m);
+  await page.waitForFunction((m) => [...document.querySelectorAll('.bk-hit .bk-date')].every((d) => d.textContent.startsWith(m)), m);
+  // The date fields show the range; back out to the whole span.
+  assert.equal(await page.locator('.bk-range input').first().inputValue(), `${m}-01`);
+  await page.locator('.bk-bar-up').click();
+  await page.locator('.bk-bar-up').click();
+  await page.waitForFunction(() => !location.hash.includes('from='));
+  assert.ok(full >= 1);
   await page.close();
 });
 
@@ -163,7 +197,7 @@ test('reader: steps through hits, cites GB/T 7714, moves to next result, returns
   assert.match(await bar.textContent(), /2\/\d+/);
   assert.equal(await page.locator('.bk-body mark.bk-current').count(), 1);
   const cite = await page.locator('.bk-citation').textContent();
-  assert.match(cite, /^([^.]+\.)?[^.]+\[N\]\.[^,]+(,\d{4}-\d{2}-\d{2})?(\(\w+\))?\.$/);
+  assert.match(cite, /^([^.]+\.)?[^.]+\[N\](\.[^,.\[]+)?([.,]\[?\d{4}-\d{2}-\d{2}\]?)?(\(\w+\))?\.$/);
   await shot(page, 'reader-hits');
   const title = await page.locator('#bk-article-title').textContent();
   await page.locator('.bk-article-nav .bk-nav').nth(1).click();
