@@ -116,7 +116,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! {
             <button class={classes!("bk-bar", on.then_some("bk-on"), (*c == 0).then_some("bk-bar-empty"))}
                 aria-pressed={on.to_string()} tabindex={if i == current { "0" } else { "-1" }}
-                title={name.clone()} aria-label={name} data-period={sel.clone()} {onclick}>
+                title={name.clone()} data-period={sel.clone()} {onclick}>
+                <span class="bk-visually-hidden">{ name }</span>
                 <span class="bk-bar-fill" style={format!("height:{pct:.0}%")}></span>
                 <span class="bk-bar-label" aria-hidden="true">{ short }</span>
             </button>

@@ -49,8 +49,10 @@ pub fn IssueList(props: &IssueListProps) -> Html {
                 let label = d.get(8..10).unwrap_or(d).trim_start_matches('0').to_string();
                 let name = format!("{d}: {n} {}", lang.t(Msg::Articles));
                 html! {
-                    <li><button class="bk-day" data-day={d.clone()} aria-label={name.clone()} title={name}
-                        onclick={Callback::from(move |_: MouseEvent| cb.emit(day.clone()))}>{ label }</button></li>
+                    <li><button class="bk-day" data-day={d.clone()} title={name.clone()}
+                        onclick={Callback::from(move |_: MouseEvent| cb.emit(day.clone()))}>
+                        <span class="bk-visually-hidden">{ name }</span><span aria-hidden="true">{ label }</span>
+                    </button></li>
                 }
             });
             html! {

@@ -174,6 +174,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                     </button>
                     <p class="bk-total" role="status" aria-live="polite"><strong>{ r.total }</strong>{ " " }{ count_label }</p>
                     <button class="bk-issues-btn" onclick={to_issues} aria-pressed={(props.view == View::Issues).to_string()}>{ lang.t(Msg::IssueList) }</button>
+                    if props.issue.is_none() && props.view == View::Results {
                     <label class="bk-sort">{ lang.t(Msg::Sort) }{ " " }
                         <select {onchange} aria-label={lang.t(Msg::Sort)}>
                             { for [Sort::Relevance, Sort::Newest, Sort::Oldest].into_iter().map(|s| html! {
@@ -181,6 +182,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                             }) }
                         </select>
                     </label>
+                    }
                 </div>
                 if !props.filters.is_empty() { <div class="bk-chips">{ for active_chips }</div> }
                 <OfflineSave reader={props.reader.clone()} lang={lang} />

@@ -38,13 +38,20 @@ async function audit(page) {
   return v;
 }
 
-test('axe: no serious or critical violations on the search, reader and 360 px views, light and dark', async () => {
+test('axe: no serious or critical violations on the search, reader, issue and 360 px views, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await open('#q=' + encodeURIComponent('企业'), { colorScheme });
     assert.deepEqual(await audit(page), [], `search view, ${colorScheme}`);
     await page.locator('.bk-hit a').first().click();
     await page.locator('article.bk-article').waitFor();
     assert.deepEqual(await audit(page), [], `reader view, ${colorScheme}`);
+    await page.locator('.bk-back').click();
+    await page.locator('.bk-issues-btn').click();
+    await page.locator('.bk-issues').waitFor();
+    assert.deepEqual(await audit(page), [], `issue list, ${colorScheme}`);
+    await page.locator('.bk-day').first().click();
+    await page.locator('.bk-issue').waitFor();
+    assert.deepEqual(await audit(page), [], `issue view, ${colorScheme}`);
     await page.context().close();
   }
   const page = await open('#lang=en&q=' + encodeURIComponent('企业'), { viewport: { width: 360, height: 740 } });
