@@ -257,6 +257,16 @@ proptest! {
             }
             prop_assert_eq!(counts, want.counts, "facet counts for {:?} filters {:?} range {:?}", q, fs, (&from, &to));
             prop_assert_eq!(&r.timeline, &want.timeline, "timeline for {:?}", q);
+            // Suggestions when nothing is found: each exactly as many as it says.
+            if want.ids.is_empty() {
+                let sug = done(ix.suggest(&files, &req).unwrap());
+                prop_assert!(sug.len() <= 4);
+                for sg in &sug {
+                    let n = reference::search(&corpus, &folder(), &sg.request).ids.len();
+                    prop_assert!(n > 0 && n == sg.total, "{:?}: {} found", sg, n);
+                }
+                prop_assert!(sug.windows(2).all(|w| w[0].total >= w[1].total));
+            }
             for h in &r.hits {
                 let n = h.snippet.chars().count();
                 for &(s, e) in &h.highlights {
@@ -359,9 +369,10 @@ proptest! {
     /// short or grown) give an answer or a clear error, never a panic.
     #[test]
     fn damaged_index_files_never_panic(
-        (corpus, queries) in corpus().prop_flat_map(|c| {
+        (corpus, queries, fs, (from, to)) in corpus().prop_flat_map(|c| {
             let q = prop::collection::vec(query(&c), 1..4);
-            (Just(c), q)
+            let range = (bound(&c), bound(&c));
+            (Just(c), q, filters(), range)
         }),
         opts in tiny_options(),
         pick in any::<prop::sample::Index>(),
@@ -391,8 +402,16 @@ proptest! {
             return Ok(());
         };
         for q in &queries {
-            let req = SearchRequest { query: q.clone(), limit: 5, ..Default::default() };
+            let req = SearchRequest {
+                query: q.clone(),
+                filters: fs.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                limit: 5,
+                ..Default::default()
+            };
             let _ = ix.search(&files, &req);
+            let _ = ix.suggest(&files, &req);
             let _ = ix.locate(&files, "a0");
             if !ix.is_empty() {
                 let _ = ix.article(&files, 0);

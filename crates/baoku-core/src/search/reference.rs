@@ -47,7 +47,7 @@ fn bound(s: Option<&str>) -> Option<String> {
     let ok = match s.len() {
         4 => s.parse::<u32>().is_ok() && s.bytes().all(|b| b.is_ascii_digit()),
         7 => {
-            bound(Some(&s[..4])).is_some() && {
+            bound(s.get(..4)).is_some() && {
                 let full = format!("{s}-01");
                 crate::dates::Ymd::parse(&full).is_some_and(|d| d.to_string() == full)
             }

@@ -15,6 +15,9 @@
 //! [`Source`] of files already fetched and answers [`Step::Need`] with the
 //! paths it lacks. The browser fetches those (concurrently) and asks again;
 //! the CLI reads them from disk. One code path for both.
+//!
+//! `facets` filters and counts in one pass over the query's matches;
+//! `suggest` proposes nearby requests when a search finds nothing.
 
 mod facets;
 mod suggest;
@@ -258,8 +261,10 @@ impl Archive {
         }
     }
 
-    /// Run a search: exact totals, facet counts and timeline over all
-    /// matches, then the requested page of hits with snippets.
+    /// Run a search: the exact total over the query, the date range and
+    /// every filter; facet counts that leave out each facet's own filter;
+    /// the timeline without the range and the date filters (see
+    /// `facets`); then the requested page of hits with snippets.
     pub fn search(
         &self,
         src: &impl Source,

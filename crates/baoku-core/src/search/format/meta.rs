@@ -33,18 +33,16 @@ impl Column {
         }
     }
 
-    /// Values, then all counts, then all ids (columnar compresses better).
+    /// Values, then all counts, then all ids (columnar compresses
+    /// better), each sequence plain or run-length coded ([`put_seq`]).
     pub fn encode(&self, out: &mut Vec<u8>) {
         put_u64(out, self.values.len() as u64);
         for v in &self.values {
             put_str(out, v);
         }
-        for w in self.starts.windows(2) {
-            put_u64(out, (w[1] - w[0]) as u64);
-        }
-        for &id in &self.ids {
-            put_u64(out, id as u64);
-        }
+        let counts: Vec<u32> = self.starts.windows(2).map(|w| w[1] - w[0]).collect();
+        put_seq(out, &counts);
+        put_seq(out, &self.ids);
     }
 
     /// Decode a column of `docs` documents; ids checked against the values.
@@ -54,29 +52,24 @@ impl Column {
         for _ in 0..nv {
             values.push(r.str()?.to_string());
         }
-        if (docs as usize) > r.remaining() {
-            return Err(Corrupt("facet column shorter than the documents"));
-        }
         let mut starts = Vec::with_capacity(docs as usize + 1);
         starts.push(0u32);
         let mut total = 0u32;
-        for _ in 0..docs {
+        get_seq(r, docs as usize, |c| {
             total = total
-                .checked_add(r.u32()?)
+                .checked_add(c)
                 .ok_or(Corrupt("facet counts overflow"))?;
             starts.push(total);
-        }
-        if total as usize > r.remaining() {
-            return Err(Corrupt("facet ids shorter than their counts"));
-        }
-        let mut ids = Vec::with_capacity(total as usize);
-        for _ in 0..total {
-            let id = r.u32()?;
+            Ok(())
+        })?;
+        let mut ids = Vec::new();
+        get_seq(r, total as usize, |id| {
             if id as usize >= nv {
                 return Err(Corrupt("facet value id out of range"));
             }
             ids.push(id);
-        }
+            Ok(())
+        })?;
         Ok(Column {
             values,
             starts,
@@ -91,6 +84,68 @@ impl Column {
         self.ids.extend(ids);
         self.starts.push(self.ids.len() as u32);
     }
+}
+
+const PLAIN: u64 = 0;
+const RUNS: u64 = 1;
+
+/// A sequence of numbers whose length the reader knows: a coding tag,
+/// then each number (plain) or (number, repeat) pairs (runs), whichever
+/// is shorter. Page labels and the mostly empty bylines come in long runs.
+pub fn put_seq(out: &mut Vec<u8>, seq: &[u32]) {
+    let mut plain = Vec::new();
+    for &v in seq {
+        put_u64(&mut plain, v as u64);
+    }
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < seq.len() {
+        let j = i + seq[i..].iter().take_while(|&&v| v == seq[i]).count();
+        put_u64(&mut runs, seq[i] as u64);
+        put_u64(&mut runs, (j - i) as u64);
+        i = j;
+    }
+    let (tag, body) = if runs.len() < plain.len() {
+        (RUNS, runs)
+    } else {
+        (PLAIN, plain)
+    };
+    put_u64(out, tag);
+    out.extend_from_slice(&body);
+}
+
+/// Read `n` numbers written by [`put_seq`], each handed to `each`.
+pub fn get_seq(
+    r: &mut Reader,
+    n: usize,
+    mut each: impl FnMut(u32) -> Result<(), Corrupt>,
+) -> Result<(), Corrupt> {
+    match r.u64()? {
+        PLAIN => {
+            if n > r.remaining() {
+                return Err(Corrupt("column shorter than its length"));
+            }
+            for _ in 0..n {
+                each(r.u32()?)?;
+            }
+        }
+        RUNS => {
+            let mut got = 0usize;
+            while got < n {
+                let v = r.u32()?;
+                let run = r.u32()? as usize;
+                if run == 0 || run > n - got {
+                    return Err(Corrupt("a run overruns its column"));
+                }
+                for _ in 0..run {
+                    each(v)?;
+                }
+                got += run;
+            }
+        }
+        _ => return Err(Corrupt("unknown column coding")),
+    }
+    Ok(())
 }
 
 /// The facet columns of `x.bin`, fetched after the first results (they are

@@ -217,3 +217,33 @@ fn format_3_round_trips_through_a_build() {
     assert_eq!(values(Facet::Correspondent), ["李四"]);
     assert_eq!(values(Facet::Author), ["赵六"]);
 }
+
+#[test]
+fn sequences_pick_the_shorter_coding() {
+    use crate::search::codec::Reader;
+    for seq in [
+        vec![],
+        vec![7],
+        vec![1, 2, 3, 4],
+        vec![0; 1000],
+        vec![3, 3, 3, 9, 9, 1, 300, 300, 300, 300],
+    ] {
+        let mut out = Vec::new();
+        put_seq(&mut out, &seq);
+        let mut got = Vec::new();
+        let mut r = Reader::new(&out);
+        get_seq(&mut r, seq.len(), |v| {
+            got.push(v);
+            Ok(())
+        })
+        .unwrap();
+        assert!(r.is_empty());
+        assert_eq!(got, seq);
+    }
+    let mut out = Vec::new();
+    put_seq(&mut out, &[0; 1000]);
+    assert_eq!(out.len(), 4, "one run: tag, value, length");
+    // A run longer than the column is refused.
+    let mut r = Reader::new(&out);
+    assert!(get_seq(&mut r, 999, |_| Ok(())).is_err());
+}
