@@ -14,6 +14,7 @@
 //! |---|---|
 //! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
+//! | `runin` | a headline set straight above its body, no blank line between |
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
@@ -32,6 +33,7 @@ mod lines;
 mod owners;
 mod page;
 mod paragraphs;
+mod runin;
 mod sidebars;
 mod threads;
 mod units;
