@@ -18,6 +18,7 @@
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
+//! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
@@ -28,6 +29,7 @@
 mod account;
 mod bylines;
 mod drafts;
+mod groups;
 mod headings;
 mod lines;
 mod owners;

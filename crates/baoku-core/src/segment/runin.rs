@@ -58,12 +58,16 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
         let ems = Column::of(block[k..].iter().map(|l| em_width(&l.text)));
         let chars = Column::of(block[k..].iter().map(|l| visible_len(&l.text) as f64));
         let width = ems.usual;
-        let fit = |l: &Line| match (
-            ems.fit(em_width(&l.text)),
-            chars.fit(visible_len(&l.text) as f64),
-        ) {
-            (a, b) if a == b => a,
-            _ => Fit::Body,
+        let fit = |l: &Line| {
+            let (e, c) = (em_width(&l.text), visible_len(&l.text) as f64);
+            match (ems.fit(e), chars.fit(c)) {
+                // More characters than any body line, and no narrower in
+                // ems: a headline set larger across a wider block.
+                // (A closing mark a line may keep past the column does not count.)
+                _ if unhung(&l.text) >= chars.widest + 1.0 && e >= ems.widest => Fit::Wide,
+                (a, b) if a == b => a,
+                _ => Fit::Body,
+            }
         };
         let full = |l: &Line| em_width(&l.text) * 100.0 >= width * 85.0;
         width >= 8.0
@@ -111,4 +115,14 @@ impl Column {
             Fit::Body
         }
     }
+}
+
+/// Characters of a line without a closing mark at its end (line breaking
+/// may keep one past the column rather than start a line with it).
+fn unhung(t: &str) -> f64 {
+    let t = t.trim_end_matches(is_space);
+    let hung = t.ends_with([
+        '”', '’', '》', '）', ')', '」', '』', '。', '，', '、', '；', '：',
+    ]);
+    (visible_len(t) - usize::from(hung)) as f64
 }
