@@ -33,9 +33,11 @@ Kept on purpose, because real pages have them: the running header (date ·
 at the foot or beside the header, wherever pdftotext puts them in its reading
 order; justified lines that the extractor spaces out character by character;
 bylines spaced out or wrapped mid-name; punctuation wrapped onto its own line;
-blank lines at column breaks; pages whose headlines are set below their body
-(kicker on its own line, sometimes ending in ——); headlines exactly as wide
-as the block; photos with an untitled caption whose byline is stuck to the
+blank lines at column breaks; kickers on their own line, sometimes ending in
+——; pages that set a wide article's headline beside its body, left or right
+(pdftotext reads a headline on the right after the body; an earlier version
+drew headlines under their body, which no paper prints); headlines exactly
+as wide as the block; photos with an untitled caption whose byline is stuck to the
 end of it.
 """
 
@@ -214,7 +216,12 @@ def make_page(name, arts, seed, tmp):
     rng = random.Random(seed)
     grid = rng.choice([4, 5, 6])
     size = rng.choice([9, 9.5, 10, 10.5])
-    head_after = rng.random() < 0.3
+    # Some pages set a wide article's headline beside its body (in the
+    # block's first or last grid column) instead of across its top; with
+    # the headline on the right, pdftotext reads it after the body. (An
+    # earlier version drew the headline under the body: no paper does.)
+    side_heads = rng.random() < 0.3
+    side_right = random.Random(seed * 7 + 1).random() < 0.5
     global GUTTER
     GUTTER = rng.choice([6, 6.5, 7]) * mm
     cw = (W - 2 * MARGIN - (grid - 1) * GUTTER) / grid
@@ -246,25 +253,30 @@ def make_page(name, arts, seed, tmp):
                 top = min(sky[c : c + s])
                 x = MARGIN + c * (cw + GUTTER)
                 bw = s * cw + (s - 1) * GUTTER
-                hh = heading_height(p.heading(st, s), bw)
+                side = side_heads and s >= 2 and bool(p.head)
+                if side:
+                    hh = heading_height(p.heading(st, 1), cw)
+                    bh = body_height(p, st, x, s - 1, cw)
+                else:
+                    hh = heading_height(p.heading(st, s), bw)
+                    bh = body_height(p, st, x, s, cw)
                 photo_h = bw * 0.55 if p.photo else 0
-                bh = body_height(p, st, x, s, cw)
                 if bh is None:
                     continue
-                total = hh + photo_h + bh + (3 * mm if head_after and hh else 0)
+                total = photo_h + (max(hh, bh) if side else hh + bh)
                 if top - total < BOTTOM:
                     continue
                 if best is None or top > best[0] + 1:
-                    best = (top, c, s, hh, photo_h, bh)
+                    best = (top, c, s, hh, photo_h, bh, side)
             if best:
                 break
         if best is None:
             continue
-        top, c, s, hh, photo_h, bh = best
-        total = hh + photo_h + bh + (3 * mm if head_after and hh else 0)
+        top, c, s, hh, photo_h, bh, side = best
+        total = photo_h + (max(hh, bh) if side else hh + bh)
         for k in range(c, c + s):
             sky[k] = top - total - VGAP
-        placed.append((p, top, c, s, hh, photo_h, bh))
+        placed.append((p, top, c, s, hh, photo_h, bh, side))
         expected.append(p.exp)
 
     pdf = os.path.join(tmp, name + ".pdf")
@@ -283,20 +295,30 @@ def make_page(name, arts, seed, tmp):
         canv.drawRightString(W - MARGIN, 10 * mm, credit)
     else:
         canv.drawRightString(W - MARGIN, H - 14 * mm, credit)
-    for p, top, c, s, hh, photo_h, bh in placed:
+    for p, top, c, s, hh, photo_h, bh, side in placed:
         x = MARGIN + c * (cw + GUTTER)
         bw = s * cw + (s - 1) * GUTTER
         y = top
-        heads = p.heading(st, s)
+        heads = p.heading(st, 1 if side else s)
+        # A side headline takes one grid column; the body the others.
+        hx, hw, bx, bs = x, bw, x, s
+        if side:
+            hw, bs = cw, s - 1
+            if side_right:
+                hx = x + (s - 1) * (cw + GUTTER)
+            else:
+                bx = x + cw + GUTTER
 
         def draw_heads(y):
             for f in heads:
-                _, fh = f.wrap(bw, H)
-                f.drawOn(canv, x, y - fh)
+                _, fh = f.wrap(hw, H)
+                f.drawOn(canv, hx, y - fh)
                 y -= fh + f.getSpaceAfter()
             return y
 
-        if not head_after:
+        if side:
+            draw_heads(y)
+        else:
             y = draw_heads(y)
         if photo_h:
             canv.setFillGray(0.8)
@@ -304,16 +326,13 @@ def make_page(name, arts, seed, tmp):
             canv.setFillGray(0)
             y -= photo_h
         flows = p.body(st)
-        for f in col_frames(x, y, s, cw, bh):
+        for f in col_frames(bx, y, bs, cw, bh):
             fill(f, flows, canv)
         assert not flows, name
-        y -= bh
-        if head_after and heads:
-            draw_heads(y - 3 * mm)
     canv.showPage()
     canv.save()
     txt = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True).stdout.decode()
-    layout = {"gutter_mm": round(GUTTER / mm, 1), "grid": grid, "font_size": size, "headline_after_body": head_after, "credit": where}
+    layout = {"gutter_mm": round(GUTTER / mm, 1), "grid": grid, "font_size": size, "side_headlines": ("right" if side_right else "left") if side_heads else None, "credit": where}
     return txt, expected, layout
 
 

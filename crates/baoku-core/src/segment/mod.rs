@@ -14,9 +14,11 @@
 //! |---|---|
 //! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
+//! | `runin` | a headline set straight above its body, no blank line between |
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
+//! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
@@ -27,11 +29,13 @@
 mod account;
 mod bylines;
 mod drafts;
+mod groups;
 mod headings;
 mod lines;
 mod owners;
 mod page;
 mod paragraphs;
+mod runin;
 mod sidebars;
 mod threads;
 mod units;

@@ -8,6 +8,7 @@
 
 use super::account::CharHasher;
 use super::drafts::{Anchor, Draft, HeadingSlot};
+use super::groups::assign_runs;
 use super::headings::is_sidebar_label;
 use crate::text::{self, is_han};
 use std::collections::HashMap;
@@ -17,11 +18,12 @@ use std::hash::BuildHasherDefault;
 pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
     let joined = |s: &HeadingSlot| s.lines.join("");
+    let given = assign_runs(drafts, slots, &bodies);
     // Per-page layout preference: positive means headlines precede bodies.
     let mut direction = 0.0;
     let mut evidence: Vec<(usize, f64)> = Vec::new();
     for (k, s) in slots.iter().enumerate() {
-        if s.lines.is_empty() {
+        if s.lines.is_empty() || given[k] {
             continue;
         }
         let h = joined(s);
@@ -148,7 +150,7 @@ fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[Strin
 /// Fraction of a heading's character bigrams found in a body (as
 /// `text::overlap`), in one pass over the body with a set the size of the
 /// heading: linear in the body, whatever its length.
-fn heading_overlap(heading: &str, body: &str) -> f64 {
+pub(super) fn heading_overlap(heading: &str, body: &str) -> f64 {
     let hb = text::bigrams(heading);
     if hb.is_empty() {
         return 0.0;

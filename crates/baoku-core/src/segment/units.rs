@@ -7,6 +7,7 @@ use super::bylines::{is_byline_line, join_wrapped, parse_byline};
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
+use super::runin::heading_prefix;
 use super::HEADING_LINE_MAX;
 use crate::text::{collapse_spaces, ends_sentence, visible_len};
 
@@ -282,39 +283,6 @@ fn push_heading(units: &mut Vec<Unit>, texts: Vec<String>) {
             gaps: vec![],
         });
     }
-}
-
-/// How many lines at the top of a text block are a heading set directly
-/// above its body: up to three short heading-like lines, then a full-width
-/// line opening a body that has a sentence in it.
-fn heading_prefix(block: &[&Line]) -> Option<usize> {
-    if block.len() < 3 {
-        return None;
-    }
-    (1..=3.min(block.len() - 2)).find(|&k| {
-        // The body's usual width (its median line: figures and Latin make
-        // some lines hold more characters).
-        let mut ws: Vec<usize> = block[k..].iter().map(|l| visible_len(&l.text)).collect();
-        ws.sort_unstable();
-        let width = ws.get(ws.len() / 2).copied().unwrap_or(0);
-        // Clearly shorter than the column: a first-line indent lost in
-        // extraction makes a paragraph's first line only a little shorter.
-        let short = |l: &&Line| visible_len(&l.text) * 100 <= width * 72;
-        let full = |l: &&Line| visible_len(&l.text) * 100 >= width * 85;
-        width >= 8
-            && block[..k].iter().all(short)
-            && block[..k].iter().all(|l| {
-                !l.text.contains(['，', ',', '、', '“', '”'])
-                    || l.text.matches('“').count() == l.text.matches('”').count()
-                        && !l.text.contains(['，', ',', '、'])
-            })
-            && full(&block[k])
-            && heading_like(&block[..k])
-            && !block[k]
-                .text
-                .starts_with(['，', '。', '、', '；', '：', '）', '”'])
-            && block[k..].iter().any(|l| ends_sentence(&l.text))
-    })
 }
 
 /// The page's column width, when enough lines fill it exactly (the most

@@ -1,0 +1,128 @@
+//! Run-in headlines: a heading set straight above its body with no blank
+//! line between, as PDF extraction gives it. Layout rule owned here: body
+//! lines fill their column (a paragraph's first line only lacks its
+//! two-character indent), so a heading-like line clearly narrower than the
+//! column, or wider than any line of the column under it (a headline set
+//! across a wider block), is not body text.
+
+use super::headings::heading_like;
+use super::lines::Line;
+use crate::text::{ends_sentence, is_space, visible_len};
+
+/// Width of a line in ems of body type: Latin letters, figures and curly
+/// quotes take half a Chinese character's width.
+pub(super) fn em_width(s: &str) -> f64 {
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| {
+            if c.is_ascii() || matches!(c, '“' | '”' | '‘' | '’') {
+                0.5
+            } else {
+                1.0
+            }
+        })
+        .sum()
+}
+
+/// How much narrower than the column a heading is at least (a paragraph's
+/// first line is two ems short, give or take a squeezed quote).
+const NARROWER_EMS: f64 = 3.5;
+/// How much wider than every body line under it a heading is at least.
+const WIDER_EMS: f64 = 1.5;
+/// Body lines looked at for the column's width.
+const SAMPLE: usize = 12;
+
+/// How a candidate heading line stands against the column under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Clearly narrower than the column.
+    Narrow,
+    /// Wider than any line of the column: set across a wider block.
+    Wide,
+    /// As wide as body text: could be a line of it.
+    Body,
+}
+
+/// How many lines at the top of a text block are a heading set directly
+/// above its body: up to three heading-like lines, each clearly narrower
+/// than the column or wider than all of it (the first of them), then a
+/// full-width line opening a body that has a sentence in it.
+pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
+    if block.len() < 3 {
+        return None;
+    }
+    (1..=3.min(block.len() - 2)).find(|&k| {
+        // The column in two measures: ems (as a PDF sets it) and characters
+        // (as text laid out by character count sets it); a heading must
+        // stand out in both.
+        let ems = Column::of(block[k..].iter().map(|l| em_width(&l.text)));
+        let chars = Column::of(block[k..].iter().map(|l| visible_len(&l.text) as f64));
+        let width = ems.usual;
+        let fit = |l: &Line| {
+            let (e, c) = (em_width(&l.text), visible_len(&l.text) as f64);
+            match (ems.fit(e), chars.fit(c)) {
+                // More characters than any body line, and no narrower in
+                // ems: a headline set larger across a wider block.
+                // (A closing mark a line may keep past the column does not count.)
+                _ if unhung(&l.text) >= chars.widest + 1.0 && e >= ems.widest => Fit::Wide,
+                (a, b) if a == b => a,
+                _ => Fit::Body,
+            }
+        };
+        let full = |l: &Line| em_width(&l.text) * 100.0 >= width * 85.0;
+        width >= 8.0
+            && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
+                Fit::Narrow => true,
+                Fit::Wide => i == 0,
+                Fit::Body => false,
+            })
+            && block[..k].iter().all(|l| {
+                !l.text.contains(['，', ',', '、', '“', '”'])
+                    || l.text.matches('“').count() == l.text.matches('”').count()
+                        && !l.text.contains(['，', ',', '、'])
+            })
+            && full(block[k])
+            && heading_like(&block[..k])
+            && !block[k]
+                .text
+                .starts_with(['，', '。', '、', '；', '：', '）', '”'])
+            && block[k..].iter().any(|l| ends_sentence(&l.text))
+    })
+}
+
+/// A column's usual (median) and widest line, from its first lines.
+struct Column {
+    usual: f64,
+    widest: f64,
+}
+
+impl Column {
+    fn of(widths: impl Iterator<Item = f64>) -> Column {
+        let mut ws: Vec<f64> = widths.take(SAMPLE).collect();
+        ws.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        Column {
+            usual: ws.get(ws.len() / 2).copied().unwrap_or(0.0),
+            widest: ws.last().copied().unwrap_or(0.0),
+        }
+    }
+
+    fn fit(&self, w: f64) -> Fit {
+        if w * 100.0 <= self.usual * 72.0 || w <= self.usual - NARROWER_EMS {
+            Fit::Narrow
+        } else if w >= self.widest + WIDER_EMS {
+            Fit::Wide
+        } else {
+            Fit::Body
+        }
+    }
+}
+
+/// Characters of a line without a closing mark at its end (line breaking
+/// may keep one past the column rather than start a line with it).
+fn unhung(t: &str) -> f64 {
+    let t = t.trim_end_matches(is_space);
+    let hung = t.ends_with([
+        '”', '’', '》', '）', ')', '」', '』', '。', '，', '、', '；', '：',
+    ]);
+    (visible_len(t) - usize::from(hung)) as f64
+}
