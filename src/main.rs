@@ -18,11 +18,11 @@ fn attr(el: &web_sys::Element, name: &str) -> Option<String> {
     el.get_attribute(name).filter(|s| !s.is_empty())
 }
 
-/// `timeout` in seconds (a number between 1 and 600), else the default.
+/// `timeout` in whole seconds (1 to 600), else the default.
 fn stall_ms(v: Option<String>) -> u32 {
-    v.and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| (1.0..=600.0).contains(s))
-        .map_or(loader::STALL_MS, |s| (s * 1000.0) as u32)
+    v.and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|s| (1..=600).contains(s))
+        .map_or(loader::STALL_MS, |s| s * 1000)
 }
 
 fn main() {
