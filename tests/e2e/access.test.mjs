@@ -132,6 +132,22 @@ test('follows the system dark mode; a host-chosen theme wins', async () => {
   await light.context().close();
 });
 
+test('Enter on a facet keeps focus on it; Escape from an article returns focus to its result', async () => {
+  const page = await open('#q=' + encodeURIComponent('企业'));
+  const f = page.locator('button.bk-facet[data-facet=kind]').first();
+  const value = await f.getAttribute('data-value');
+  await f.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('f='));
+  await page.locator('#baoku[data-rendered]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.value), value);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !location.hash.includes('f='));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.value), value);
+  await page.context().close();
+});
+
 test('query help opens from the box', async () => {
   const page = await open();
   const btn = page.locator('.bk-help-toggle');

@@ -23,8 +23,7 @@ pub fn snippet(folder: &Folder, a: &Article, terms: &[String]) -> (String, Vec<(
     };
     let at = hl.first().map_or(0, |r| r.0);
     let chars: Vec<char> = para.chars().collect();
-    let start = at.saturating_sub(BEFORE);
-    let end = (start + LEN).min(chars.len());
+    let (start, end) = window(&chars, at, BEFORE, LEN);
     let mut s = String::new();
     let shift = if start > 0 {
         s.push('…');
@@ -42,6 +41,48 @@ pub fn snippet(folder: &Folder, a: &Article, terms: &[String]) -> (String, Vec<(
         .map(|r| (r.0.max(start) - start + shift, r.1.min(end) - start + shift))
         .collect();
     (s, ranges)
+}
+
+/// Part of a figure or a Latin word: a snippet never starts or ends inside
+/// one ("…00家", "…%的土地" read as other numbers).
+fn in_token(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '.' | ',' | '%' | '％' | '．' | '-' | '/' | '+')
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || ('ａ'..='ｚ').contains(&c)
+}
+
+/// The passage `[start, end)` around position `at`: it starts at the
+/// sentence (or else the clause) holding `at` when that is near, never
+/// inside a figure, and ends about `len` characters later, again not
+/// inside a figure.
+pub(crate) fn window(chars: &[char], at: usize, before: usize, len: usize) -> (usize, usize) {
+    const SLACK: usize = 16;
+    let at = at.min(chars.len());
+    let mut start = at.saturating_sub(before);
+    let sentence = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
+    let clause = |c: char| matches!(c, '，' | '、' | '：' | ',' | ':');
+    if let Some(i) = chars[start..at].iter().rposition(|&c| sentence(c)) {
+        start += i + 1;
+    } else if let Some(i) = chars[start..at].iter().rposition(|&c| clause(c)) {
+        start += i + 1;
+    } else {
+        let floor = start.saturating_sub(SLACK);
+        while start > floor && in_token(chars[start - 1]) && in_token(chars[start]) {
+            start -= 1;
+        }
+    }
+    // Closing quotes and spaces do not open a passage.
+    while start < at && matches!(chars[start], '”' | '’' | ' ' | '　') {
+        start += 1;
+    }
+    let mut end = (start + len).min(chars.len());
+    let ceil = (end + SLACK).min(chars.len());
+    while end < ceil && in_token(chars[end - 1]) && in_token(chars[end]) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Highlight ranges (chars) of `terms` in each of `parts`, found in the
@@ -94,6 +135,34 @@ pub fn highlight_parts(
         *r = merged;
     }
     out
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::window;
+
+    fn cut(s: &str, at_term: &str) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        let at = s[..s.find(at_term).unwrap()].chars().count();
+        let (a, b) = window(&chars, at, 24, 30);
+        chars[a..b].iter().collect()
+    }
+
+    #[test]
+    fn snippets_do_not_cut_figures() {
+        let s =
+            "全市共有各类市场主体超过3000家中小企业获得了支持资金，其中专精特新企业数量增长明显";
+        let w = cut(s, "专精特新");
+        assert!(w.starts_with("其中"), "{w}");
+        let s = "今年以来该县流转土地面积占比达到了全县耕地总量的百分之五十就是50%的土地实现了规模经营专精特新";
+        let w = cut(s, "专精特新");
+        assert!(!w.starts_with('%') && !w.starts_with('0'), "{w}");
+        let s = "项目总投资达到12345.67万元的项目";
+        let chars: Vec<char> = s.chars().collect();
+        let (_, b) = window(&chars, 0, 24, 10);
+        let w: String = chars[..b].iter().collect();
+        assert!(w.ends_with("12345.67"), "{w}");
+    }
 }
 
 #[cfg(test)]
