@@ -177,6 +177,16 @@ pub(super) fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
     false
 }
 
+/// A place name standing alone (临清市, 东阿县): a kicker over the next
+/// story, never an intertitle, which says something about the text below.
+fn is_place_label(lines: &[String]) -> bool {
+    let [l] = lines else { return false };
+    let t = l.trim();
+    (2..=5).contains(&t.chars().count())
+        && t.ends_with(['市', '县', '区', '镇', '乡', '村'])
+        && t.chars().all(crate::text::is_han)
+}
+
 pub(super) struct HeadingSlot {
     pub(super) lines: Vec<String>,
     pub(super) md: bool,
@@ -303,6 +313,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                     && prev_is_body
                     && next_is_body
                     && !strong_heading(lines, *md)
+                    && !is_place_label(lines)
                     && lines.len() <= 2
                     && drafts.last().is_some_and(Draft::anchored)
                     && !is_caption_ahead(&units, i + 1)

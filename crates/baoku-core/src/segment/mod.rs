@@ -22,6 +22,7 @@
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
+//! | `tails` | an article's signed last lines read on their own |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
@@ -37,6 +38,7 @@ mod page;
 mod paragraphs;
 mod runin;
 mod sidebars;
+mod tails;
 mod threads;
 mod units;
 

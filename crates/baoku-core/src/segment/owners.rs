@@ -103,17 +103,38 @@ const FAR_CLAIMS_MAX: usize = 16;
 /// margin over the next best body.
 const FAR_OVERLAP: f64 = 0.6;
 const FAR_MARGIN: f64 = 0.25;
+/// A neighbour's body repeating less of a heading than this may lose it.
+const WEAK_OVERLAP: f64 = 0.25;
 
 /// Headings no neighbour took go to an untitled article elsewhere on the
 /// page whose body clearly repeats their wording (best matches first).
 fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[String]) {
-    let taken: Vec<bool> = (0..slots.len())
-        .map(|k| drafts.iter().any(|d| d.heading == Some(k)))
+    // A heading a neighbour took although its body hardly repeats it is
+    // claimed again, by a body elsewhere that clearly does.
+    let mut owner: Vec<Option<usize>> = vec![None; slots.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(k) = d.heading.filter(|&k| owner[k].is_none()) {
+            owner[k] = Some(i);
+        }
+    }
+    let own: Vec<f64> = (0..slots.len())
+        .map(|k| {
+            owner[k].map_or(0.0, |o| {
+                heading_overlap(&slots[k].lines.join(""), &bodies[o])
+            })
+        })
         .collect();
-    let left: Vec<usize> = (0..slots.len())
-        .filter(|&k| !taken[k] && !slots[k].lines.is_empty() && !is_sidebar_label(&slots[k].lines))
+    let claimable = |k: &usize| !slots[*k].lines.is_empty() && !is_sidebar_label(&slots[*k].lines);
+    let mut left: Vec<usize> = (0..slots.len())
+        .filter(|&k| owner[k].is_none())
+        .filter(claimable)
         .collect();
-    if left.is_empty() || left.len() > FAR_CLAIMS_MAX {
+    if left.len() > FAR_CLAIMS_MAX {
+        return;
+    }
+    let weak = (0..slots.len()).filter(|&k| owner[k].is_some() && own[k] < WEAK_OVERLAP);
+    left.extend(weak.filter(claimable).take(FAR_CLAIMS_MAX - left.len()));
+    if left.is_empty() {
         return;
     }
     let titled = |d: &Draft| {
@@ -134,14 +155,18 @@ fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[Strin
         scores.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
         if let Some(&(best, i)) = scores.first() {
             let second = scores.get(1).map_or(0.0, |s| s.0);
-            if best >= FAR_OVERLAP && best - second >= FAR_MARGIN {
+            if best >= FAR_OVERLAP && best - second.max(own[k]) >= FAR_MARGIN {
                 cands.push((best, k, i));
             }
         }
     }
     cands.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
     for (_, k, i) in cands {
-        if drafts[i].heading.is_none() {
+        let still_own = owner[k].is_some_and(|o| drafts[o].heading == Some(k));
+        if drafts[i].heading.is_none() && (owner[k].is_none() || still_own) {
+            if let Some(o) = owner[k] {
+                drafts[o].heading = None;
+            }
             drafts[i].heading = Some(k);
         }
     }

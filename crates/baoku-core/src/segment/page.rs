@@ -10,6 +10,7 @@ use super::lines::{classify, is_furniture, Line, LineKind};
 use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
 use super::sidebars::rethread_sidebars;
+use super::tails::rejoin_tails;
 use super::threads::rethread_columns;
 use super::units::build_units;
 use super::CAPTION_MAX;
@@ -33,6 +34,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     rethread_sidebars(&mut drafts, &slots);
     rethread_columns(&mut drafts);
     assign_headings(&mut drafts, &slots);
+    rejoin_tails(&mut drafts, &slots);
 
     let blank = Article {
         publication: meta.publication.clone(),

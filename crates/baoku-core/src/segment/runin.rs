@@ -29,6 +29,8 @@ pub(super) fn em_width(s: &str) -> f64 {
 const NARROWER_EMS: f64 = 3.5;
 /// How much wider than every body line under it a heading is at least.
 const WIDER_EMS: f64 = 1.5;
+/// A paragraph's indent with a little slack for half-width figures.
+const INDENT_EMS: f64 = 3.0;
 /// Body lines looked at for the column's width.
 const SAMPLE: usize = 12;
 
@@ -69,7 +71,12 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                 _ => Fit::Body,
             }
         };
-        let full = |l: &Line| em_width(&l.text) * 100.0 >= width * 85.0;
+        // A paragraph's first line lacks its indent: two ems, and in a
+        // narrow column that is more than a sixth of it.
+        let full = |l: &Line| {
+            let e = em_width(&l.text);
+            e * 100.0 >= width * 85.0 || e + INDENT_EMS >= width
+        };
         width >= 8.0
             && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
                 Fit::Narrow => true,

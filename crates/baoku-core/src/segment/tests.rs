@@ -231,3 +231,13 @@ fn an_intertitle_opening_with_a_short_clause_stands_alone() {
         arts[0].paragraphs
     );
 }
+
+#[test]
+fn a_lone_place_name_is_a_kicker_not_an_intertitle() {
+    let page = "■ 本报记者 张三\n甲文第一段内容在这里，讲述了事情的经过。\n\n临清市\n\n乙文的正文开始，讲述另一件事情的来龙去脉。\n\n乙文标题在此\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert!(arts.iter().all(|a| {
+        let body = a.paragraphs.concat();
+        !(body.contains("甲文") && body.contains("乙文"))
+    }));
+}

@@ -135,7 +135,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     i += 1;
                 }
                 let block: Vec<&Line> = lines[start..i].iter().collect();
-                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_block(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)));
+                let prev_is_body_mid = matches!(units.last(), Some(Unit::Body(b)) if b.iter().rev().flatten().next().is_some_and(|l| !ends_block(&l.text) && !l.text.ends_with(['：', ':']) && !is_date_line(&l.text)) && !ends_with_wrapped_date(b));
                 let continues_lead = matches!(units.last(), Some(Unit::Lead(_)));
                 // A short line right above a page pointer is a teaser ("清明，… / 第3版").
                 let before_pointer = block.len() <= 2
@@ -260,6 +260,16 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
         && ((next.len() == 1 && visible_len(last) <= 20)
             || (next.len() <= 3 && visible_len(last) <= 6)
             || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
+}
+
+/// A notice's closing date wrapped over its last two lines (……办公室2022 /
+/// 年1月4日) ends it as a sentence would.
+fn ends_with_wrapped_date(b: &[Option<Line>]) -> bool {
+    let end = b.iter().rposition(Option::is_some).map_or(0, |k| k + 1);
+    let [.., Some(x), Some(y)] = &b[..end] else {
+        return false;
+    };
+    y.text.contains('日') && ends_block(&format!("{}{}", x.text.trim_end(), y.text.trim()))
 }
 
 /// A subheadline line: it opens with a dash.
