@@ -147,7 +147,9 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         <aside id="bk-facets" ref={aside} class={classes!("bk-facets", props.drawer.then_some("bk-drawer-open"))} aria-label={lang.t(Msg::Filters)}
             role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")}>
             <button class="bk-drawer-close" onclick={close}>{ "✕ " }{ lang.t(Msg::FiltersClose) }</button>
-            { for groups }
+            // Keyed groups in a list of their own, so a group that comes or
+            // goes never re-creates the others (focus stays on its value).
+            <div class="bk-facet-groups">{ for groups }</div>
         </aside>
     }
 }

@@ -56,14 +56,14 @@ pub fn IssueList(props: &IssueListProps) -> Html {
                 }
             });
             html! {
-                <div class="bk-month" key={m.clone()}>
+                <div class="bk-month">
                     <h4>{ m.clone() }</h4>
                     <ul class="bk-days">{ for buttons }</ul>
                 </div>
             }
         });
         html! {
-            <details class="bk-year" key={y.clone()} open={Some(y) == newest.as_ref()}>
+            <details class="bk-year" open={Some(y) == newest.as_ref()}>
                 <summary>{ format!("{y} · {issues} {} · {total} {}", lang.t(Msg::Issues), lang.t(Msg::Articles)) }</summary>
                 { for month_rows }
             </details>
