@@ -65,19 +65,30 @@ function load() {
 class BaokuArchive extends HTMLElement {
   static observedAttributes = ['query'];
   connectedCallback() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
+    if (this.__baoku) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = new URL('./${cssName}', here).href;
     const mountPoint = document.createElement('div');
-    root.append(css, mountPoint);
+    root.replaceChildren(css, mountPoint);
     const src = this.getAttribute('data-src');
     const dataUrl = src ? new URL(src, document.baseURI).href : new URL('./data/', here).href;
+    const token = {};
+    this.__baoku = token;
     // The latest query the host asked for, even before the widget listened.
-    load().then((m) => m.mount(mountPoint, this, dataUrl, this.__baokuQuery ?? this.getAttribute('query'), this.getAttribute('lang'),
-      this.getAttribute('theme'), this.getAttribute('url-state') !== 'off', this.getAttribute('timeout')))
-      .catch((e) => { mountPoint.textContent = 'Baoku could not start: ' + e; });
+    load().then((m) => {
+      if (this.__baoku !== token) return; // removed before it started
+      token.app = m.mount(mountPoint, this, dataUrl, this.__baokuQuery ?? this.getAttribute('query'), this.getAttribute('lang'),
+        this.getAttribute('theme'), this.getAttribute('url-state') !== 'off', this.getAttribute('timeout'));
+    }).catch((e) => { mountPoint.textContent = 'Baoku could not start: ' + e; });
+  }
+  // Removed from the page: the widget goes, with its listeners and roles
+  // (a later insertion mounts it again).
+  disconnectedCallback() {
+    const t = this.__baoku;
+    this.__baoku = null;
+    if (t?.app) { t.app.unmount(); t.app.free(); }
   }
   // Every change counts, the first included (old is null then); the widget
   // reads __baokuQuery when it starts listening, so none is lost.

@@ -2,12 +2,14 @@
 //! the state in step, and routes between the result list and the reader.
 
 use crate::components::search_box::SearchBox;
-use crate::hooks::{use_document_title, use_focus_follow, use_host_query, use_keys, use_roles};
+use crate::hooks::{
+    use_document_title, use_focus_follow, use_focus_heading, use_host_query, use_keys, use_roles,
+};
 use crate::i18n::{Lang, Msg};
 use crate::loader::{LoadError, Reader};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::search_page::SearchPage;
-use crate::state::{Action, AppState, Load, Range, Reading};
+use crate::state::{Action, AppState, Load, Range, Reading, View};
 use crate::url::UrlState;
 use baoku_core::search::{Facet, SearchResults, Sort};
 use gloo::events::EventListener;
@@ -77,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let input_ref = use_node_ref();
+    let root_ref = use_node_ref();
     // The result list's scroll position, saved when an article opens.
     let list_scroll = use_mut_ref(|| 0.0f64);
     let save_scroll = {
@@ -247,24 +250,44 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Write the state to the URL: opening/closing an article is a history
-    // step; remember the list's scroll position to restore it on return.
+    // Write the state to the URL: opening/closing an article and moving
+    // between issue views are history steps; remember the list's scroll
+    // position to restore it on return. Nothing is written on load.
     {
-        let last_open = use_mut_ref(|| state.open.clone());
+        let step_of = |u: &UrlState| {
+            let day = u
+                .filters
+                .iter()
+                .find(|f| f.0 == Facet::Day)
+                .map(|f| f.1.clone());
+            (u.open.clone(), u.view, day)
+        };
+        let last = use_mut_ref(|| None::<(Option<String>, View, Option<String>)>);
         let list_scroll = list_scroll.clone();
         let url = state.url();
         let on = roles.url;
+        let standalone = config.standalone;
+        let root_ref = root_ref.clone();
         use_effect_with(url, move |u| {
+            let step = step_of(u);
+            let Some(prev) = last.borrow_mut().replace(step.clone()) else {
+                return;
+            };
             let win = gloo::utils::window();
-            let push = *last_open.borrow() != u.open;
-            if push {
-                if u.open.is_some() {
-                    win.scroll_to_with_x_and_y(0.0, 0.0);
-                } else {
+            let push = prev != step;
+            if prev.0 != step.0 {
+                if u.open.is_none() {
                     win.scroll_to_with_x_and_y(0.0, *list_scroll.borrow());
+                } else if standalone {
+                    win.scroll_to_with_x_and_y(0.0, 0.0);
+                } else if let Some(r) = root_ref.cast::<web_sys::Element>() {
+                    // Embedded: bring the widget's top into view, never
+                    // the host page's top.
+                    if r.get_bounding_client_rect().top() < 0.0 {
+                        r.scroll_into_view();
+                    }
                 }
             }
-            *last_open.borrow_mut() = u.open.clone();
             if on && UrlState::current() != *u {
                 u.write(push);
             }
@@ -272,7 +295,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // The host page's API: `setQuery()` and the `query` attribute.
-    use_host_query(config.host.clone(), state.clone());
+    use_host_query(config.host.clone(), state.clone(), config.query.clone());
 
     // Tell the host page which article is open.
     {
@@ -305,7 +328,6 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // "/" focuses the search box, Escape closes the reader.
-    let root_ref = use_node_ref();
     {
         let d = state.dispatcher();
         use_keys(
@@ -368,6 +390,12 @@ pub fn App(props: &AppProps) -> Html {
             state.results.is_some(),
         );
         use_document_title(config.standalone, shown, lang.t(Msg::Title));
+        // Moving between the issue list and issues: focus the new heading.
+        use_focus_heading(
+            root_ref.clone(),
+            (state.view, state.issue_day().map(str::to_string)),
+            "#bk-issues-title, #bk-issue-title",
+        );
     }
     let d = state.dispatcher();
     let on_query = {
@@ -433,6 +461,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_key = {
         let root_ref = root_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
+            // Enter that confirms an input method's text is not for us.
+            if e.is_composing() || e.key_code() == 229 {
+                return;
+            }
             if matches!(e.key().as_str(), "ArrowDown" | "Enter") {
                 let first = root_ref
                     .cast::<web_sys::Element>()
@@ -452,7 +484,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let failed = |e: &LoadError| {
         html! {
-            <div class="bk-error" role="alert">
+            <div class="bk-error" role="alert" tabindex="-1">
                 <p><strong>{ lang.t(Msg::LoadError) }</strong></p>
                 <p>{ e.message(lang) }</p>
                 <p class="bk-error-detail" lang="en">{ e.detail() }</p>
@@ -461,7 +493,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let loading = html! {
-        <div class="bk-loading" role="progressbar" aria-busy="true">
+        <div class="bk-loading" role="progressbar" aria-busy="true" aria-label={lang.t(Msg::Loading)}>
             <div class="bk-spinner" aria-hidden="true"></div>
             <p>{ lang.t(Msg::Loading) }</p>
         </div>
@@ -483,10 +515,10 @@ pub fn App(props: &AppProps) -> Html {
                     |p: Option<usize>| p.and_then(|p| readable.get(p)).map(|h| h.to_string());
                 let prev = id_at(pos.and_then(|p| p.checked_sub(1)));
                 let next = id_at(pos.map(|p| p + 1));
-                html! { <ArticlePage reader={reader.clone()} article={a.clone()} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} /> }
+                html! { <ArticlePage key={a.id.clone()} reader={reader.clone()} article={a.clone()} terms={results.terms.clone()} prev={prev} next={next} lang={lang} on_open={on_open.clone()} on_close={on_close.clone()} links={roles.url} /> }
             }
             (Some(id), Reading::Missing(m)) if m == id => html! {
-                <div class="bk-error" role="alert">
+                <div class="bk-error" role="alert" tabindex="-1">
                     <p><strong>{ lang.t(Msg::NotFound) }</strong></p>
                     <button onclick={on_close.reform(|_: MouseEvent| ())}>{ lang.t(Msg::SearchArchive) }</button>
                 </div>
@@ -498,11 +530,11 @@ pub fn App(props: &AppProps) -> Html {
                 None => loading.clone(),
             },
             (None, _) => html! {
-                <SearchPage reader={reader.clone()} results={results.clone()} request={state.key().request()} query={state.query.clone()} filters={state.filters.clone()}
+                <SearchPage reader={reader.clone()} results={results.clone()} request={state.results.as_ref().map(|r| r.0.request()).unwrap_or_default()} query={state.query.clone()} filters={state.filters.clone()}
                     range={state.range.clone()} sort={state.sort} lang={lang} busy={state.searching} error={state.search_error.clone()} on_open={on_open.clone()} on_more={on_more}
                     on_toggle={on_toggle} on_clear={on_clear} on_sort={on_sort} on_range={on_range}
                     view={state.view} issue={state.issue_day().map(AttrValue::from)} suggestions={state.suggestions.as_ref().filter(|s| s.0 == state.key()).map(|s| s.1.clone())}
-                    on_issue={on_issue} on_issues={on_issues} on_apply={on_apply} />
+                    on_issue={on_issue} on_issues={on_issues} on_apply={on_apply} links={roles.url} />
             },
         },
     };
@@ -511,7 +543,7 @@ pub fn App(props: &AppProps) -> Html {
         let root_ref = root_ref.clone();
         Callback::from(move |_: MouseEvent| {
             let target = root_ref.cast::<web_sys::Element>().and_then(|r| {
-                r.query_selector("#bk-results, .bk-article h2, .bk-empty, .bk-error")
+                r.query_selector("#bk-results, .bk-article h2, #bk-issue-title, #bk-issues-title, .bk-empty, .bk-error")
                     .ok()
                     .flatten()
             });

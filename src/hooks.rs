@@ -81,9 +81,15 @@ pub fn use_roles(wants_url: bool) -> Roles {
 /// insertion, or the first `query` attribute) is kept by the embed loader
 /// in `host.__baokuQuery` and picked up here.
 #[hook]
-pub fn use_host_query(host: Option<Element>, state: UseReducerHandle<AppState>) {
+pub fn use_host_query(
+    host: Option<Element>,
+    state: UseReducerHandle<AppState>,
+    mounted_with: Option<String>,
+) {
     let dispatcher = state.dispatcher();
-    let initial = state.query.clone();
+    // Only a query asked for after mounting counts (the one mounted with
+    // yields to the URL's state).
+    let initial = mounted_with.unwrap_or_default();
     use_effect_with((), move |_| {
         let l = host.map(|h| {
             if let Ok(q) = js_sys::Reflect::get(&h, &"__baokuQuery".into()) {
@@ -152,9 +158,28 @@ pub fn use_keys(root: NodeRef, input: NodeRef, keys_owner: bool, on_escape: Call
     });
 }
 
+/// Whether focus is in the widget, or nowhere (it was on an element that
+/// the last render removed). Focus on the host page is the host's.
+pub fn focus_is_ours(root: &Element) -> bool {
+    let doc = gloo::utils::document();
+    let shadow = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element());
+    let active = shadow.or_else(|| doc.active_element());
+    match active {
+        None => true,
+        Some(a) => {
+            matches!(a.tag_name().as_str(), "BODY" | "HTML") || root.contains(Some(a.as_ref()))
+        }
+    }
+}
+
 /// Move focus with the view: to the article's heading when one opens, and
-/// back to its entry in the list when it closes (not on the first render,
-/// so a host page's focus is never taken on load).
+/// back to its entry in the list when it closes. Not on the first render,
+/// and never when focus is on the host page (a host's `setQuery()` closing
+/// an article leaves the host's input focused).
 #[hook]
 pub fn use_focus_follow(
     root: NodeRef,
@@ -174,6 +199,10 @@ pub fn use_focus_follow(
             };
             let prev = last.borrow().clone();
             if *open == prev {
+                return;
+            }
+            if !focus_is_ours(&root) {
+                *last.borrow_mut() = open.clone();
                 return;
             }
             match (open, prev) {
@@ -228,13 +257,48 @@ pub fn use_focus_follow(
 #[hook]
 pub fn use_document_title(owns_page: bool, title: Option<String>, app_title: &'static str) {
     let original = use_mut_ref(|| gloo::utils::document().title());
-    use_effect_with((owns_page, title), move |(owns, title)| {
-        if *owns {
-            let doc = gloo::utils::document();
-            match title {
-                Some(t) => doc.set_title(&format!("{t} · {app_title}")),
-                None => doc.set_title(&original.borrow()),
+    use_effect_with(
+        (owns_page, title, app_title),
+        move |(owns, title, app_title)| {
+            if *owns {
+                let doc = gloo::utils::document();
+                match title {
+                    Some(t) => doc.set_title(&format!("{t} · {app_title}")),
+                    None => doc.set_title(&original.borrow()),
+                }
             }
+        },
+    );
+}
+
+/// Focus `selector` (a view's heading) when `key` changes after the first
+/// render and focus is the widget's: switching issue views keeps the
+/// keyboard user in place instead of on `<body>`.
+#[hook]
+pub fn use_focus_heading<K: PartialEq + Clone + 'static>(
+    root: NodeRef,
+    key: K,
+    selector: &'static str,
+) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(key, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        let Some(r) = root.cast::<Element>() else {
+            return;
+        };
+        let app = r.closest(".bk-app").ok().flatten().unwrap_or(r);
+        if !focus_is_ours(&app) {
+            return;
+        }
+        if let Some(h) = app
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = h.focus();
         }
     });
 }

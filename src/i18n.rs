@@ -71,6 +71,7 @@ pub enum Msg {
     Filters,
     Lang,
     ErrStalled,
+    CopyFailed,
     ExportPreparing,
     ExportDone,
     Export,
@@ -284,6 +285,7 @@ impl Lang {
             Msg::Correspondent => ("通讯员", "Correspondent"),
             Msg::Author => ("作者", "Author"),
             Msg::Day => ("出版日期", "Issue date"),
+            Msg::CopyFailed => ("无法复制，请手动选择文字", "Could not copy; select the text instead"),
             Msg::ErrStalled => (
                 "档案服务器长时间没有响应，请稍后重试。",
                 "The archive server has not answered; try again in a moment.",

@@ -51,6 +51,20 @@ fn main() {
     }
 }
 
+/// A mounted widget; `unmount()` removes it and its page-wide listeners
+/// and gives up its roles (the element left the page).
+#[wasm_bindgen]
+pub struct Mounted(Option<yew::AppHandle<App>>);
+
+#[wasm_bindgen]
+impl Mounted {
+    pub fn unmount(&mut self) {
+        if let Some(h) = self.0.take() {
+            h.destroy();
+        }
+    }
+}
+
 /// Mount the widget inside `el` (used by the `<baoku-archive>` element).
 #[wasm_bindgen]
 pub fn mount(
@@ -62,7 +76,7 @@ pub fn mount(
     theme: Option<String>,
     url_state: bool,
     timeout: Option<String>,
-) {
+) -> Mounted {
     let config = Config {
         data_src,
         query: query.filter(|q| !q.is_empty()),
@@ -73,5 +87,7 @@ pub fn mount(
         standalone: false,
         stall_ms: stall_ms(timeout),
     };
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render();
+    Mounted(Some(
+        yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render(),
+    ))
 }

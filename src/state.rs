@@ -252,7 +252,18 @@ impl Reducible for AppState {
                 s.searching = false;
                 s.search_error = Some(e);
             }
-            Action::Reading(r) => s.reading = r,
+            Action::Reading(r) => {
+                // An answer for an article no longer open is stale.
+                let for_id = match &r {
+                    Reading::Ready(a) => Some(a.id.as_str()),
+                    Reading::Missing(id) | Reading::Failed(id, _) => Some(id.as_str()),
+                    Reading::None | Reading::Loading => None,
+                };
+                if for_id.is_some_and(|id| s.open.as_deref() != Some(id)) {
+                    return self;
+                }
+                s.reading = r;
+            }
             Action::SetQuery(q) => {
                 if q == s.query {
                     return self;
@@ -316,6 +327,11 @@ impl Reducible for AppState {
             Action::Close => s.open = None,
             Action::ToggleLang => s.lang = s.lang.other(),
             Action::Restore(u) => {
+                if (&u.query, &u.filters, &u.range, u.sort)
+                    != (&s.query, &s.filters, &s.range, s.sort)
+                {
+                    s.shown = PAGE;
+                }
                 s.query = u.query;
                 s.filters = u.filters;
                 s.range = u.range;

@@ -4,21 +4,8 @@
 
 use crate::i18n::Lang;
 use crate::state::{Range, View};
-use baoku_core::search::{Facet, Sort};
+use baoku_core::search::{is_date_bound, Facet, Sort};
 use web_sys::UrlSearchParams;
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits where digits belong).
-fn valid_bound(s: &str) -> bool {
-    let b = s.as_bytes();
-    matches!(b.len(), 4 | 7 | 10)
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlState {
@@ -43,7 +30,10 @@ impl UrlState {
             if let Some(s) = v.as_string() {
                 if let Some((k, val)) = s.split_once(':') {
                     if let Some(f) = Facet::from_key(k) {
-                        filters.push((f, val.to_string()));
+                        let v = (f, val.to_string());
+                        if !filters.contains(&v) {
+                            filters.push(v);
+                        }
                     }
                 }
             }
@@ -52,8 +42,8 @@ impl UrlState {
             query: p.get("q").unwrap_or_default(),
             filters,
             range: Range {
-                from: p.get("from").filter(|s| valid_bound(s)),
-                to: p.get("to").filter(|s| valid_bound(s)),
+                from: p.get("from").filter(|s| is_date_bound(s)),
+                to: p.get("to").filter(|s| is_date_bound(s)),
             },
             view: if p.get("v").as_deref() == Some("issues") {
                 View::Issues

@@ -15,18 +15,23 @@ use yew::prelude::*;
 /// fragments are fetched first).
 pub const EXPORT_MAX: usize = 2000;
 
+/// `#a=<id>`, encoded.
+pub fn hash_of(id: &str) -> String {
+    match web_sys::UrlSearchParams::new() {
+        Ok(p) => {
+            p.append("a", id);
+            format!("#{}", String::from(p.to_string()))
+        }
+        Err(_) => String::new(),
+    }
+}
+
 /// The link to an article: this page with the article's id in the hash.
+/// Only meaningful for the widget that owns the address bar.
 pub fn article_link(id: &str) -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or("").to_string();
-    let p = web_sys::UrlSearchParams::new().ok();
-    match p {
-        Some(p) => {
-            p.append("a", id);
-            format!("{base}#{}", String::from(p.to_string()))
-        }
-        None => base,
-    }
+    format!("{base}{}", hash_of(id))
 }
 
 /// Offer `text` as a file download (inside the widget's own tree).
@@ -59,14 +64,26 @@ pub fn download(anchor_parent: &web_sys::Element, name: &str, mime: &str, text: 
     .forget();
 }
 
-pub fn copy_to_clipboard(text: &str) {
+/// Copy `text`; `done(true)` once the clipboard has it, `done(false)` when
+/// there is no clipboard or it refused.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let nav = gloo::utils::window().navigator();
-    if let Ok(cb) = js_sys::Reflect::get(&nav, &"clipboard".into()) {
-        if let Ok(f) = js_sys::Reflect::get(&cb, &"writeText".into()) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call1(&cb, &text.into());
-            }
-        }
+    let promise = js_sys::Reflect::get(&nav, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|cb| {
+            let f = js_sys::Reflect::get(&cb, &"writeText".into()).ok()?;
+            let f = f.dyn_ref::<js_sys::Function>()?;
+            f.call1(&cb, &text.into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+    match promise {
+        Some(p) => wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(p).await.is_ok());
+        }),
+        None => done(false),
     }
 }
 
@@ -83,6 +100,8 @@ pub struct ExportProps {
     pub request: SearchRequest,
     pub total: usize,
     pub lang: Lang,
+    /// Links to articles can be given (this widget owns the address bar).
+    pub links: bool,
 }
 
 impl PartialEq for ExportProps {
@@ -91,6 +110,7 @@ impl PartialEq for ExportProps {
             && self.request == o.request
             && self.total == o.total
             && self.lang == o.lang
+            && self.links == o.links
     }
 }
 
@@ -107,6 +127,7 @@ pub fn ExportResults(props: &ExportProps) -> Html {
         req.limit = props.total.min(EXPORT_MAX);
         let status = status.clone();
         let root = root.clone();
+        let links = props.links;
         Callback::from(move |_: MouseEvent| {
             let reader = reader.clone();
             let req = req.clone();
@@ -116,8 +137,17 @@ pub fn ExportResults(props: &ExportProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match reader.run(|ix, f| ix.search(f, &req)).await {
                     Ok(r) => {
-                        let links: Vec<String> =
-                            r.hits.iter().map(|h| article_link(&h.article.id)).collect();
+                        let links: Vec<String> = r
+                            .hits
+                            .iter()
+                            .map(|h| {
+                                if links {
+                                    article_link(&h.article.id)
+                                } else {
+                                    String::new()
+                                }
+                            })
+                            .collect();
                         let rows: Vec<(&Article, &str)> = r
                             .hits
                             .iter()
@@ -161,6 +191,8 @@ pub fn ExportResults(props: &ExportProps) -> Html {
 pub struct CiteProps {
     pub article: Rc<Article>,
     pub lang: Lang,
+    /// Links to articles can be given (this widget owns the address bar).
+    pub links: bool,
 }
 
 /// The reader's reference block: GB/T 7714 text to copy, RIS and BibTeX
@@ -175,10 +207,13 @@ pub fn CiteTools(props: &CiteProps) -> Html {
     let copy = |text: String, msg: Msg| {
         let said = said.clone();
         Callback::from(move |_: MouseEvent| {
-            copy_to_clipboard(&text);
-            said.set(Some(msg));
+            let said = said.clone();
+            copy_to_clipboard(&text, move |ok| {
+                said.set(Some(if ok { msg } else { Msg::CopyFailed }))
+            });
         })
     };
+    let links = props.links;
     let file = |ris: bool| {
         let a = a.clone();
         let root = root.clone();
@@ -210,7 +245,9 @@ pub fn CiteTools(props: &CiteProps) -> Html {
             <code class="bk-citation" lang="zh-CN">{ citation.clone() }</code>
             <div class="bk-cite-actions">
                 <button class="bk-copy-cite" onclick={copy(citation, Msg::Copied)}>{ lang.t(Msg::Cite) }</button>
-                <button class="bk-copy-link" onclick={copy(article_link(&a.id), Msg::LinkCopied)}>{ lang.t(Msg::CopyLink) }</button>
+                if links {
+                    <button class="bk-copy-link" onclick={copy(article_link(&a.id), Msg::LinkCopied)}>{ lang.t(Msg::CopyLink) }</button>
+                }
                 <button class="bk-ris" onclick={file(true)}>{ "RIS" }</button>
                 <button class="bk-bibtex" onclick={file(false)}>{ "BibTeX" }</button>
                 <span class="bk-status" role="status" aria-live="polite">{ said.map(|m| lang.t(m)).unwrap_or_default() }</span>

@@ -3,6 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use baoku_core::search::Facet;
 use baoku_core::Kind;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -111,41 +112,103 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         }
     });
     let aside = use_node_ref();
-    // The drawer takes focus when it opens; Escape or its close button shuts it.
+    let app_of = |aside: &NodeRef| {
+        aside
+            .cast::<web_sys::Element>()
+            .and_then(|a| a.closest(".bk-app").ok().flatten())
+    };
+    let focus = |root: Option<web_sys::Element>, selector: &str| {
+        if let Some(b) = root
+            .and_then(|a| a.query_selector(selector).ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = b.focus();
+        }
+    };
+    // The drawer takes focus when it opens and gives it back to its
+    // button when it closes.
     {
         let aside = aside.clone();
+        let was_open = use_mut_ref(|| false);
         use_effect_with(props.drawer, move |open| {
+            let before = std::mem::replace(&mut *was_open.borrow_mut(), *open);
             if *open {
-                if let Some(b) = aside
-                    .cast::<web_sys::Element>()
-                    .and_then(|a| a.query_selector(".bk-drawer-close").ok().flatten())
-                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
-                {
-                    let _ = b.focus();
-                }
+                focus(aside.cast(), ".bk-drawer-close");
+            } else if before {
+                focus(app_of(&aside), ".bk-filter-toggle");
             }
         });
     }
-    // Escape closes the open drawer wherever focus is.
+    // Escape pressed in this widget closes the open drawer, wherever focus
+    // is in it (a facet value that went away leaves it on the page).
     {
         let cb = props.on_close.clone();
+        let aside = aside.clone();
         use_effect_with(props.drawer, move |open| {
             let l = open.then(|| {
                 gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                    if let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) {
-                        if e.key() == "Escape" {
-                            cb.emit(());
-                        }
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let mine = app_of(&aside).is_some_and(|app| {
+                        e.composed_path().includes(&app, 0) || crate::hooks::focus_is_ours(&app)
+                    });
+                    if e.key() == "Escape" && mine {
+                        cb.emit(());
                     }
                 })
             });
             move || drop(l)
         });
     }
+    // Tab stays inside the open drawer (it is modal).
+    let onkeydown = {
+        let aside = aside.clone();
+        let open = props.drawer;
+        Callback::from(move |e: KeyboardEvent| {
+            if !open || e.key() != "Tab" {
+                return;
+            }
+            let Some(list) = aside
+                .cast::<web_sys::Element>()
+                .and_then(|a| a.query_selector_all("button, input").ok())
+            else {
+                return;
+            };
+            let n = list.length();
+            if n == 0 {
+                return;
+            }
+            let target = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let at = |i: u32| {
+                list.item(i)
+                    .and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok())
+            };
+            let is = |i: u32| {
+                at(i).map(|x| {
+                    let el: &web_sys::Element = x.as_ref();
+                    Some(el) == target.as_ref()
+                }) == Some(true)
+            };
+            let wrap = if e.shift_key() && is(0) {
+                at(n - 1)
+            } else if !e.shift_key() && is(n - 1) {
+                at(0)
+            } else {
+                None
+            };
+            if let Some(x) = wrap {
+                e.prevent_default();
+                let _ = x.focus();
+            }
+        })
+    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <aside id="bk-facets" ref={aside} class={classes!("bk-facets", props.drawer.then_some("bk-drawer-open"))} aria-label={lang.t(Msg::Filters)}
-            role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")}>
+            role={props.drawer.then_some("dialog")} aria-modal={props.drawer.then_some("true")} {onkeydown}>
             <button class="bk-drawer-close" onclick={close}>{ "✕ " }{ lang.t(Msg::FiltersClose) }</button>
             // Keyed groups in a list of their own, so a group that comes or
             // goes never re-creates the others (focus stays on its value).

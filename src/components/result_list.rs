@@ -1,5 +1,6 @@
 //! The ranked result list: headline, kicker, date, kind, place, snippet.
 
+use crate::components::export::hash_of;
 use crate::components::highlighted::Highlighted;
 use crate::i18n::{Lang, Msg};
 use crate::loader::Reader;
@@ -115,7 +116,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             return html! {
                 <li class="bk-hit bk-teaser" id={format!("bk-hit-{i}")} data-id={id.clone()}>
                     <span class="bk-kind">{ kind }</span>{ " " }
-                    <a href={format!("#a={}", id)} {onclick} class="bk-hit-link" lang="zh-CN">
+                    <a href={hash_of(&id)} {onclick} class="bk-hit-link" lang="zh-CN">
                         <Highlighted text={a.display_title()} ranges={title_ranges} />
                     </a>
                     <span class="bk-meta" lang="zh-CN">{ " " }{ a.date.clone().unwrap_or_default() }{ a.continued_on.as_ref().map(|c| format!(" → {c}")).unwrap_or_default() }</span>
@@ -124,7 +125,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         }
         html! {
             <li class="bk-hit" id={format!("bk-hit-{i}")} data-id={id.clone()}>
-                <a href={format!("#a={}", id)} {onclick} class="bk-hit-link" lang="zh-CN">
+                <a href={hash_of(&id)} {onclick} class="bk-hit-link" lang="zh-CN">
                     if let Some(k) = &a.kicker { <span class="bk-kicker">{ k.clone() }</span> }
                     <span class="bk-headline"><Highlighted text={a.display_title()} ranges={title_ranges} /></span>
                 </a>

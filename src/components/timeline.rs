@@ -60,9 +60,10 @@ fn bars(props: &TimelineProps) -> (Vec<(String, String, usize)>, bool) {
         .or_else(|| {
             let f = props.range.from.as_ref()?;
             let t = props.range.to.as_ref()?;
-            (f.len() >= 7 && t.len() >= 7 && f[..4] == t[..4]).then_some(f)
+            (f.len() >= 7 && t.len() >= 7 && f.get(..4) == t.get(..4)).then_some(f)
         })
-        .map(|y| y[..4].to_string());
+        .and_then(|y| y.get(..4))
+        .map(str::to_string);
     let span = match &year {
         Some(y) => month_span(&format!("{y}-01"), &format!("{y}-12")),
         None => month_span(&first.0, &last.0),
@@ -77,10 +78,10 @@ fn bars(props: &TimelineProps) -> (Vec<(String, String, usize)>, bool) {
             .collect();
         return (v, true);
     }
-    let (fy, ly): (i32, i32) = (
-        first.0[..4].parse().unwrap_or(0),
-        last.0[..4].parse().unwrap_or(0),
-    );
+    let year_of = |m: &str| m.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+    let ly = year_of(&last.0);
+    // At most three centuries of bars, the latest ones.
+    let fy = year_of(&first.0).max(ly - 299);
     let v = (fy..=ly)
         .map(|y| {
             let y = format!("{y:04}");
@@ -137,7 +138,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let cb = props.on_range.clone();
         // From a month or a year back to the whole span.
         let parent = match &props.range.from {
-            Some(f) if f.len() >= 7 && props.range.from == props.range.to => Range::exactly(&f[..4]),
+            Some(f) if f.len() >= 7 && props.range.from == props.range.to => {
+                f.get(..4).map(Range::exactly).unwrap_or_default()
+            }
             _ => Range::default(),
         };
         html! { <button class="bk-bar-up" onclick={Callback::from(move |_: MouseEvent| cb.emit(parent.clone()))}>{ lang.t(Msg::WiderRange) }</button> }
@@ -180,9 +183,9 @@ pub fn RangeInputs(props: &RangeInputsProps) -> Html {
             Some(y) if y.len() == 4 => format!("{y}-{}", if end { "12-31" } else { "01-01" }),
             Some(m) if m.len() == 7 => {
                 if end {
-                    let days = match &m[5..7] {
+                    let days = match m.get(5..7).unwrap_or("") {
                         "02" => {
-                            let y: i32 = m[..4].parse().unwrap_or(1);
+                            let y: i32 = m.get(..4).and_then(|y| y.parse().ok()).unwrap_or(1);
                             if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
                                 29
                             } else {
@@ -207,7 +210,7 @@ pub fn RangeInputs(props: &RangeInputsProps) -> Html {
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             let v = el.value();
-            let v = (v.len() == 10).then_some(v);
+            let v = baoku_core::search::is_date_bound(&v).then_some(v);
             let mut r = range.clone();
             if end {
                 r.to = v;

@@ -21,6 +21,8 @@ pub struct ArticlePageProps {
     pub lang: Lang,
     pub on_open: Callback<String>,
     pub on_close: Callback<()>,
+    /// This widget owns the address bar, so article links can be given.
+    pub links: bool,
 }
 
 impl PartialEq for ArticlePageProps {
@@ -31,6 +33,7 @@ impl PartialEq for ArticlePageProps {
             && self.prev == o.prev
             && self.next == o.next
             && self.lang == o.lang
+            && self.links == o.links
     }
 }
 
@@ -134,7 +137,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             if let Some(id) = &a.continued_from { <p class="bk-continued">{ link(id.clone(), lang.t(Msg::ContinuedFrom)) }</p> }
             <ArticleExtras reader={props.reader.clone()} article={props.article.clone()} lang={lang} on_open={props.on_open.clone()} />
-            <CiteTools article={props.article.clone()} lang={lang} />
+            <CiteTools article={props.article.clone()} lang={lang} links={props.links} />
         </article>
     }
 }

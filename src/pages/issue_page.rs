@@ -6,6 +6,7 @@
 //! current search, an issue is the empty query filtered on one `day`, in
 //! browse order (date, page, position on the page).
 
+use crate::components::export::hash_of;
 use crate::components::roving::arrow_focus;
 use crate::i18n::{Lang, Msg};
 use baoku_core::search::{Hit, SearchResults};
@@ -147,7 +148,7 @@ pub fn IssuePage(props: &IssuePageProps) -> Html {
             return html! {
                 <li class="bk-hit bk-teaser" data-id={a.id.clone()} key={a.id.clone()}>
                     <span class="bk-kind">{ lang.t(Msg::Teaser) }</span>{ " " }
-                    <a class="bk-hit-link" href={format!("#a={}", a.id)} onclick={open(a.id.clone())} lang="zh-CN">{ a.display_title() }</a>
+                    <a class="bk-hit-link" href={hash_of(&a.id)} onclick={open(a.id.clone())} lang="zh-CN">{ a.display_title() }</a>
                     if !target.is_empty() { <span class="bk-meta" lang="zh-CN">{ " → " }{ target }</span> }
                 </li>
             };
@@ -155,7 +156,7 @@ pub fn IssuePage(props: &IssuePageProps) -> Html {
         let teasers = teasers_of(&a.id);
         html! {
             <li class="bk-hit" data-id={a.id.clone()} key={a.id.clone()}>
-                <a class="bk-hit-link" href={format!("#a={}", a.id)} onclick={open(a.id.clone())} lang="zh-CN">
+                <a class="bk-hit-link" href={hash_of(&a.id)} onclick={open(a.id.clone())} lang="zh-CN">
                     if let Some(k) = &a.kicker { <span class="bk-kicker">{ k.clone() }</span> }
                     <span class="bk-headline">{ a.display_title() }</span>
                 </a>

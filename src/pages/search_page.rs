@@ -42,6 +42,8 @@ pub struct SearchPageProps {
     pub on_issue: Callback<String>,
     pub on_issues: Callback<()>,
     pub on_apply: Callback<SearchRequest>,
+    /// This widget owns the address bar, so article links can be given.
+    pub links: bool,
 }
 
 impl PartialEq for SearchPageProps {
@@ -57,6 +59,7 @@ impl PartialEq for SearchPageProps {
             && self.view == o.view
             && self.issue == o.issue
             && self.suggestions == o.suggestions
+            && self.links == o.links
             && self.sort == o.sort
             && self.lang == o.lang
     }
@@ -129,7 +132,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             <>
                 { dated.clone() }
                 <div class="bk-empty" tabindex="-1">
-                    <p>{ lang.t(Msg::NoResults) }{ " “" }{ props.query.to_string() }{ "”" }</p>
+                    <p>{ lang.t(Msg::NoResults) }if !props.query.is_empty() { { " “" }{ props.query.to_string() }{ "”" } }</p>
                     if let Some(v) = props.suggestions.as_ref().filter(|v| !v.is_empty()) {
                         <p>{ lang.t(Msg::Suggestions) }</p>
                         <ul class="bk-suggest">{ for v.iter().map(suggestion) }</ul>
@@ -142,7 +145,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         html! {
             <>
                 { dated }
-                <ExportResults reader={props.reader.clone()} request={props.request.clone()} total={r.total} lang={lang} />
+                <ExportResults reader={props.reader.clone()} request={props.request.clone()} total={r.total} lang={lang} links={props.links} />
                 <ResultList reader={props.reader.clone()} results={r.clone()} lang={lang}
                     on_open={props.on_open.clone()} on_more={props.on_more.clone()} />
             </>
@@ -173,7 +176,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                         if !props.filters.is_empty() { { format!(" ({})", props.filters.len()) } }
                     </button>
                     <p class="bk-total" role="status" aria-live="polite"><strong>{ r.total }</strong>{ " " }{ count_label }</p>
-                    <button class="bk-issues-btn" onclick={to_issues} aria-pressed={(props.view == View::Issues).to_string()}>{ lang.t(Msg::IssueList) }</button>
+                    <button class="bk-issues-btn" onclick={to_issues} aria-current={(props.view == View::Issues).then_some("page")}>{ lang.t(Msg::IssueList) }</button>
                     if props.issue.is_none() && props.view == View::Results {
                     <label class="bk-sort">{ lang.t(Msg::Sort) }{ " " }
                         <select {onchange} aria-label={lang.t(Msg::Sort)}>

@@ -182,3 +182,69 @@ test('embedding: first query attribute, setQuery closes the article, two widgets
   await page.close();
   await server.close();
 });
+
+// A host page with its own search box above a tall section, then the widget
+// with a `query` attribute and URL state on.
+const HOSTQ = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host Q</title>
+<script type="module" src="baoku-embed.js"></script></head><body>
+<input id="hostbox" aria-label="host search"><div style="height:1500px">host content</div>
+<baoku-archive id="w" data-src="data/" query="专精特新"></baoku-archive>
+</body></html>`;
+
+test('embedding: a shared link beats the query attribute; host focus and scroll stay the host\'s; removal releases the address bar', async () => {
+  const server = await serve({ override: (p) => (p === '/hostq.html' ? { type: 'text/html; charset=utf-8', body: HOSTQ } : null) });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + 'hostq.html');
+  const w = page.locator('#w');
+  await page.waitForFunction(() => document.getElementById('w')?.getAttribute('data-query') === '专精特新');
+  const id = await w.locator('.bk-hit').nth(1).getAttribute('data-id');
+  // Nothing written to the host's address on load.
+  assert.equal(await page.evaluate(() => location.hash), '');
+  // A shared link to an article opens it, although the element has a query attribute.
+  await page.goto('about:blank');
+  await page.goto(server.url + 'hostq.html#a=' + encodeURIComponent(id));
+  await w.locator('article.bk-article').waitFor();
+  assert.equal(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('a'), id);
+  // The host page was not scrolled to its top, nor its focus taken, on load.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  // The host's own box drives the widget; focus stays in the host's box.
+  await page.locator('#hostbox').focus();
+  await page.evaluate(() => document.getElementById('w').setQuery('融资'));
+  await page.waitForFunction(() => document.getElementById('w').getAttribute('data-query') === '融资');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'hostbox');
+  // Opening an article scrolls to the widget, not to the host page's top.
+  await w.locator('.bk-hit a').first().click();
+  await w.locator('article.bk-article').waitFor();
+  assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'still down at the widget');
+  // Removing the widget gives the address bar to the next one.
+  await page.evaluate(() => {
+    document.getElementById('w').remove();
+    const el = document.createElement('baoku-archive');
+    el.id = 'w2';
+    el.setAttribute('data-src', 'data/');
+    document.body.append(el);
+  });
+  const w2 = page.locator('#w2');
+  await page.waitForFunction(() => document.getElementById('w2')?.hasAttribute('data-rendered'));
+  await w2.locator('#bk-q').fill('企业');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '企业');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await server.close();
+});
+
+test('embedding with url-state off: no article links are offered', async () => {
+  const server = await serve();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(server.url + 'embed-demo.html');
+  const archive = page.locator('#archive');
+  await page.waitForFunction(() => document.querySelector('#archive')?.hasAttribute('data-rendered'));
+  await archive.locator('.bk-hit a').first().click();
+  await archive.locator('article.bk-article').waitFor();
+  assert.equal(await archive.locator('.bk-copy-link').count(), 0);
+  assert.equal(await archive.locator('.bk-copy-cite').count(), 1);
+  await page.close();
+  await server.close();
+});

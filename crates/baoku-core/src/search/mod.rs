@@ -23,7 +23,7 @@ pub mod snippet;
 pub mod store;
 
 pub use build::{searchable_text, MemFiles, Sink};
-pub use engine::Archive;
+pub use engine::{is_date_bound, Archive};
 pub use format::{Manifest, FORMAT_VERSION};
 pub use query::{
     kind_from_str, natural_cmp, Facet, Hit, Query, SearchRequest, SearchResults, Sort, Suggestion,

@@ -20,6 +20,12 @@
 //! `suggest` proposes nearby requests when a search finds nothing.
 
 mod facets;
+
+/// Whether `s` is a date bound the engine applies (`YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`, a real month and day); others are ignored by a search.
+pub fn is_date_bound(s: &str) -> bool {
+    s.trim() == s && facets::date_bound(s, false).is_some()
+}
 mod suggest;
 mod terms;
 
