@@ -26,8 +26,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let composing = use_mut_ref(|| false);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
-    // Keep the box in step with the state (back/forward, shared links)
-    // without fighting the user while they type.
+    // Keep the box in step with the state (back/forward, shared links, the
+    // host's setQuery) without fighting the user while they type: the input
+    // is uncontrolled, since a re-render for arriving results must never
+    // reset characters typed since the last debounce.
     {
         let input_ref = props.input_ref.clone();
         let value = props.value.clone();
@@ -103,7 +105,6 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <input id="bk-q" ref={props.input_ref.clone()} type="search" class="bk-input"
                 placeholder={lang.t(Msg::Placeholder)} autocomplete="off" spellcheck="false"
                 maxlength="2000" aria-describedby="bk-help-hint" enterkeyhint="search"
-                value={props.value.clone()}
                 {oninput} {onkeydown} />
             <button class="bk-help-toggle" aria-expanded={help.to_string()} aria-controls="bk-help" onclick={toggle_help}
                 aria-label={lang.t(Msg::QueryHelp)} title={lang.t(Msg::QueryHelp)}>{ "?" }</button>

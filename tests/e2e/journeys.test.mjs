@@ -280,7 +280,7 @@ test('reload keeps query, filters and sort; copy citation confirms', async () =>
   await page.locator('.bk-hit a').first().click();
   await page.locator('.bk-copy-cite').click();
   // Announced in a live region; the button keeps its name.
-  assert.match(await page.locator('.bk-cite [role=status]').textContent(), /已复制/);
+  await page.locator('.bk-cite [role=status]').filter({ hasText: '已复制' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, await page.locator('.bk-citation').textContent());
   await page.close();

@@ -57,13 +57,13 @@ test('corrupt index chunk: the search error names the chunk', async () => {
 });
 
 test('corrupt meta file: error names it', async () => {
-  await withServer((p) => (/^\/data\/idx-[0-9a-f]+\/meta\.bin$/.test(p) ? { body: 'BKM2\x05', type: 'application/octet-stream' } : null), async (server) => {
+  await withServer((p) => (/^\/data\/idx-[0-9a-f]+\/meta\.bin$/.test(p) ? { body: 'BKM3\x05', type: 'application/octet-stream' } : null), async (server) => {
     (await expectError(server, /meta\.bin is not valid Baoku data/, 'corrupt-meta')).close();
   });
 });
 
 test('a crafted manifest pointing outside the data folder is refused', async () => {
-  const bad = JSON.stringify({ format_version: 2, article_count: 1, dir: '../../etc', boot: [], gram_chunks: 0, pos_chunks: 0, id_buckets: 1, total_bytes: 0 });
+  const bad = JSON.stringify({ format_version: 3, article_count: 1, dir: '../../etc', boot: [], gram_chunks: 0, pos_chunks: 0, id_buckets: 1, total_bytes: 0 });
   await withServer((p) => (p === '/data/manifest.json' ? { body: bad } : null), async (server) => {
     (await expectError(server, /manifest\.json is not valid Baoku data: dir/, 'crafted-manifest')).close();
   });
