@@ -190,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
                             .await
                             .is_ok()
                         {
-                            dispatcher.dispatch(Action::ExtrasLoaded);
+                            dispatcher.dispatch(Action::ExtrasLoaded(reader));
                         }
                     });
                 })

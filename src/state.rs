@@ -114,7 +114,8 @@ pub struct AppState {
 }
 
 pub enum Action {
-    ExtrasLoaded,
+    /// The extra columns arrived for this reader (a Retry may have replaced it).
+    ExtrasLoaded(Rc<Reader>),
     Loaded(Rc<Reader>),
     Searching,
     Results(SearchKey, Rc<SearchResults>),
@@ -236,7 +237,12 @@ impl Reducible for AppState {
                 s.attempt += 1;
             }
             Action::Searching => s.searching = true,
-            Action::ExtrasLoaded => s.extras = true,
+            Action::ExtrasLoaded(r) => {
+                if !matches!(&s.load, Load::Ready(cur) if Rc::ptr_eq(cur, &r)) {
+                    return self;
+                }
+                s.extras = true;
+            }
             Action::Results(key, r) => {
                 if key != s.key() {
                     return self;

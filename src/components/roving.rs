@@ -6,15 +6,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 /// Move focus among the `selector` items of `group` on `prev`/`next`
-/// (and Home/End). With `roving`, the focused item becomes the group's one
-/// tab stop. Returns whether the key was handled.
+/// (and Home/End). The group's tab stop is left to the view (the chosen
+/// item), so a later click never leaves two. Returns whether the key was
+/// handled.
 pub fn arrow_focus(
     e: &KeyboardEvent,
     group: &Element,
     selector: &str,
     prev: &str,
     next: &str,
-    roving: bool,
 ) -> bool {
     let Ok(items) = group.query_selector_all(selector) else {
         return false;
@@ -40,11 +40,6 @@ pub fn arrow_focus(
         _ => return false,
     };
     e.prevent_default();
-    if roving {
-        for (i, it) in items.iter().enumerate() {
-            let _ = it.set_attribute("tabindex", if i == to { "0" } else { "-1" });
-        }
-    }
     let _ = items[to].focus();
     true
 }

@@ -116,7 +116,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let short = if by_month { label.get(5..).unwrap_or(label).to_string() } else { label.clone() };
         let name = format!("{label}: {c} {}", lang.t(Msg::Articles));
         html! {
-            <button class={classes!("bk-bar", on.then_some("bk-on"), (*c == 0).then_some("bk-bar-empty"))}
+            <button key={sel.clone()} class={classes!("bk-bar", on.then_some("bk-on"), (*c == 0).then_some("bk-bar-empty"))}
                 aria-pressed={on.to_string()} tabindex={if i == current { "0" } else { "-1" }}
                 title={name.clone()} data-period={sel.clone()} {onclick}>
                 <span class="bk-visually-hidden">{ name }</span>
@@ -130,7 +130,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let group = group.clone();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(g) = group.cast::<web_sys::Element>() {
-                arrow_focus(&e, &g, "button.bk-bar", "ArrowLeft", "ArrowRight", true);
+                // The tab stop stays Yew's (the chosen bar); arrows only move focus.
+                arrow_focus(&e, &g, "button.bk-bar", "ArrowLeft", "ArrowRight");
             }
         })
     };

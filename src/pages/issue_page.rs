@@ -195,7 +195,7 @@ pub fn IssuePage(props: &IssuePageProps) -> Html {
         let nav_ref = nav_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(n) = nav_ref.cast::<web_sys::Element>() {
-                arrow_focus(&e, &n, "button", "ArrowLeft", "ArrowRight", false);
+                arrow_focus(&e, &n, "button", "ArrowLeft", "ArrowRight");
             }
         })
     };
