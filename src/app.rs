@@ -137,7 +137,7 @@ pub fn App(props: &AppProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let t0 = now_ms();
                     let req = key.request();
-                    let r = reader.run(|ix, files| ix.search(files, &req)).await;
+                    let r = reader.search(&req).await;
                     if let Some(perf) = gloo::utils::window().performance() {
                         let _ = perf.mark("baoku-searched");
                     }
@@ -166,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(reader), Some(key)) = (reader, empty.clone()) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let req = key.request();
-                    if let Ok(v) = reader.run(|ix, f| ix.suggest(f, &req)).await {
+                    if let Ok(v) = reader.suggest(&req).await {
                         dispatcher.dispatch(Action::Suggested(key, Rc::new(v)));
                     }
                 });
@@ -185,11 +185,7 @@ pub fn App(props: &AppProps) -> Html {
                 // (a filter on these facets asks for the file at once).
                 gloo::timers::callback::Timeout::new(1000, move || {
                     wasm_bindgen_futures::spawn_local(async move {
-                        if reader
-                            .run(|ix, f| ix.extras(f).map(|s| s.map(|_| ())))
-                            .await
-                            .is_ok()
-                        {
+                        if reader.extras().await.is_ok() {
                             dispatcher.dispatch(Action::ExtrasLoaded(reader));
                         }
                     });
@@ -219,10 +215,9 @@ pub fn App(props: &AppProps) -> Html {
                 (Some(id), Some(reader), None) => {
                     dispatcher.dispatch(Action::Reading(Reading::Loading));
                     wasm_bindgen_futures::spawn_local(async move {
-                        let doc = reader.run(|ix, files| ix.locate(files, &id)).await;
+                        let doc = reader.locate(&id).await;
                         let r = match doc {
-                            Ok(Some(d)) => match reader.run(|ix, files| ix.article(files, d)).await
-                            {
+                            Ok(Some(d)) => match reader.article(d).await {
                                 Ok(a) => Reading::Ready(Rc::new(a)),
                                 Err(e) => Reading::Failed(id, e),
                             },

@@ -5,7 +5,8 @@
 //! for offline use. Every failure becomes a message for the Retry screen.
 
 use crate::i18n::{Lang, Msg};
-use baoku_core::search::{Archive, Step, Store};
+use baoku_core::search::{Archive, SearchRequest, SearchResults, Step, Store, Suggestion};
+use baoku_core::Article;
 use baoku_core::{DataError, Manifest};
 use futures::future::join_all;
 use gloo::net::http::Request;
@@ -136,8 +137,34 @@ impl Reader {
             .map(|b| b.len())
     }
 
+    /// One method per question, so each engine path is compiled once
+    /// however many components ask it (a smaller wasm).
+    pub async fn search(self: &Rc<Self>, req: &SearchRequest) -> Result<SearchResults, LoadError> {
+        self.run(|ix, f| ix.search(f, req)).await
+    }
+
+    pub async fn suggest(
+        self: &Rc<Self>,
+        req: &SearchRequest,
+    ) -> Result<Vec<Suggestion>, LoadError> {
+        self.run(|ix, f| ix.suggest(f, req)).await
+    }
+
+    pub async fn locate(self: &Rc<Self>, id: &str) -> Result<Option<u32>, LoadError> {
+        self.run(|ix, f| ix.locate(f, id)).await
+    }
+
+    pub async fn article(self: &Rc<Self>, doc: u32) -> Result<Article, LoadError> {
+        self.run(|ix, f| ix.article(f, doc)).await
+    }
+
+    /// The extra facet columns (`x.bin`).
+    pub async fn extras(self: &Rc<Self>) -> Result<(), LoadError> {
+        self.run(|ix, f| ix.extras(f).map(|s| s.map(|_| ()))).await
+    }
+
     /// Ask the engine, fetch what it needs, ask again, until it answers.
-    pub async fn run<T>(
+    async fn run<T>(
         self: &Rc<Self>,
         ask: impl Fn(&Archive, &Store) -> Result<Step<T>, DataError>,
     ) -> Result<T, LoadError> {

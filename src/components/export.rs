@@ -135,7 +135,7 @@ pub fn ExportResults(props: &ExportProps) -> Html {
             let root = root.clone();
             status.set(Some(lang.t(Msg::ExportPreparing).to_string()));
             wasm_bindgen_futures::spawn_local(async move {
-                match reader.run(|ix, f| ix.search(f, &req)).await {
+                match reader.search(&req).await {
                     Ok(r) => {
                         let links: Vec<String> = r
                             .hits

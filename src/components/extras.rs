@@ -39,8 +39,8 @@ pub fn ArticleExtras(props: &ExtrasProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut out = Vec::new();
                 for id in ids {
-                    if let Ok(Some(d)) = reader.run(|ix, f| ix.locate(f, &id)).await {
-                        if let Ok(r) = reader.run(|ix, f| ix.article(f, d)).await {
+                    if let Ok(Some(d)) = reader.locate(&id).await {
+                        if let Ok(r) = reader.article(d).await {
                             out.push((id, r.display_title()));
                         }
                     }
