@@ -52,6 +52,13 @@ fn data_base(src: &str) -> String {
     }
 }
 
+/// Milliseconds as text with three decimals, without float formatting
+/// (which would add kilobytes to the wasm for two debug lines).
+fn ms(v: f64) -> String {
+    let us = (v.max(0.0) * 1000.0) as u64;
+    format!("{}.{:03}", us / 1000, us % 1000)
+}
+
 fn now_ms() -> f64 {
     gloo::utils::window()
         .performance()
@@ -108,9 +115,9 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         web_sys::console::debug_1(
                             &format!(
-                                "baoku: opened {} articles in {:.0} ms",
+                                "baoku: opened {} articles in {} ms",
                                 r.archive.len(),
-                                now_ms() - t0
+                                ms(now_ms() - t0)
                             )
                             .into(),
                         );
@@ -142,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
                         let _ = perf.mark("baoku-searched");
                     }
                     web_sys::console::debug_1(
-                        &format!("baoku: search {:.2} ms", now_ms() - t0).into(),
+                        &format!("baoku: search {} ms", ms(now_ms() - t0)).into(),
                     );
                     match r {
                         Ok(r) => dispatcher.dispatch(Action::Results(key, Rc::new(r))),

@@ -107,7 +107,7 @@ pub fn OfflineSave(props: &OfflineProps) -> Html {
     if bytes <= SMALL_DATA_BYTES {
         return html! {};
     }
-    let mb = bytes as f64 / 1e6;
+    let tenths = bytes / 100_000;
     let pct = if total == 0 { 100 } else { *done * 100 / total };
     html! {
         <div class="bk-offline">
@@ -121,7 +121,7 @@ pub fn OfflineSave(props: &OfflineProps) -> Html {
                 if *state == Saving::Failed { <span role="alert">{ lang.t(Msg::OfflineFailed) }</span> }
                 <button onclick={start}>
                     { if *done > 0 { lang.t(Msg::OfflineResume) } else { lang.t(Msg::OfflineSave) } }
-                    { format!(" ({mb:.1} MB)") }
+                    { format!(" ({}.{} MB)", tenths / 10, tenths % 10) }
                 </button>
             }
         </div>

@@ -278,11 +278,18 @@ pub fn csv(rows: &[(&Article, &str)]) -> String {
 pub fn ndjson(rows: &[(&Article, &str)]) -> String {
     let mut out = String::new();
     for (a, link) in rows {
-        let Ok(serde_json::Value::Object(mut m)) = serde_json::to_value(a) else {
+        // The article's object with `link` added last (no `Value` tree: a
+        // smaller wasm). An article always serialises as a non-empty object.
+        let (Ok(obj), Ok(link)) = (serde_json::to_string(a), serde_json::to_string(link)) else {
             continue;
         };
-        m.insert("link".into(), serde_json::Value::String(link.to_string()));
-        out.push_str(&serde_json::Value::Object(m).to_string());
+        let Some(body) = obj.strip_suffix('}') else {
+            continue;
+        };
+        out.push_str(body);
+        out.push_str(",\"link\":");
+        out.push_str(&link);
+        out.push('}');
         out.push('\n');
     }
     out

@@ -372,7 +372,17 @@ pub enum Why {
 
 /// Kinds by their export name.
 pub fn kind_from_str(s: &str) -> Option<Kind> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+    [
+        Kind::News,
+        Kind::Feature,
+        Kind::Photo,
+        Kind::Notice,
+        Kind::Commentary,
+        Kind::Sidebar,
+        Kind::Teaser,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == s)
 }
 
 #[cfg(test)]
