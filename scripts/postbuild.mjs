@@ -19,11 +19,12 @@ const write = (name, text) => {
 
 const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+// Attribute quotes are optional: release builds minify the HTML.
+const inline = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('postbuild: no inline loader in index.html (already processed?)');
 const jsName = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
 const wasmName = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
-const cssName = html.match(/href="\.\/([^"]+\.css)"/)?.[1];
+const cssName = html.match(/href="?\.\/([^"\s>]+\.css)"?/)?.[1];
 if (!jsName || !wasmName || !cssName) throw new Error('postbuild: cannot find the app files in index.html');
 
 const boot = `${inline[1].trim()}

@@ -187,12 +187,18 @@ pub fn ExportResults(props: &ExportProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CiteProps {
     pub article: Rc<Article>,
     pub lang: Lang,
     /// Links to articles can be given (this widget owns the address bar).
     pub links: bool,
+}
+
+impl PartialEq for CiteProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &o.article) && self.lang == o.lang && self.links == o.links
+    }
 }
 
 /// The reader's reference block: GB/T 7714 text to copy, RIS and BibTeX
