@@ -109,25 +109,47 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
     }
     let mut start = end;
     // A blank line inside a sentence (a column break) does not end the
-    // caption: go back to a block that follows a finished sentence.
+    // caption: go back to a block that follows a finished sentence. A block
+    // opening with the photo's day (3月25日，……) a little further back is
+    // where the caption starts.
     let mut len = 0;
+    let mut first = None;
+    let mut past_first = 0;
     loop {
+        if first.is_some() {
+            past_first += 1;
+            if past_first > 2 {
+                return first;
+            }
+        }
         let block_end = start;
         while start > 0 && lines[start - 1].is_some() {
             start -= 1;
         }
         len += body_len(&lines[start..block_end]);
         if start == 0 || len > CAPTION_MAX {
-            return None;
+            return first;
         }
         let before = lines[..start].iter().rev().flatten().next();
         if before.is_some_and(|l| ends_sentence(&l.text)) {
-            return Some(start);
+            if lines[start]
+                .as_ref()
+                .is_some_and(|l| opens_dateline(&l.text))
+            {
+                return Some(start);
+            }
+            first = first.or(Some(start));
         }
         while start > 0 && lines[start - 1].is_none() {
             start -= 1;
         }
     }
+}
+
+/// 3月25日，…… : the first words of a photo caption.
+pub(super) fn opens_dateline(t: &str) -> bool {
+    t.split_once(['，', ','])
+        .is_some_and(|(head, _)| is_date_line(head))
 }
 
 pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {

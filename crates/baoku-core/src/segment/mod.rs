@@ -13,6 +13,7 @@
 //! | module | layout rule it owns |
 //! |---|---|
 //! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
+//! | `blocks` | interleaved article and caption columns re-paired |
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
 //! | `runin` | a headline set straight above its body, no blank line between |
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
@@ -28,6 +29,7 @@
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
 
 mod account;
+mod blocks;
 mod bylines;
 mod drafts;
 mod groups;
