@@ -152,12 +152,30 @@ pub(super) fn opens_dateline(t: &str) -> bool {
         .is_some_and(|(head, _)| is_date_line(head))
 }
 
+/// A notice opens with its addressees and a colon (市重污染天气应急指挥部各
+/// 成员单位：), the colon sometimes wrapped onto the next line; a speaker's
+/// words (他说：) are not an addressee.
 pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
-    lines
-        .iter()
-        .flatten()
+    let mut it = lines.iter().flatten();
+    let Some(first) = it.next() else { return false };
+    let first = first.text.trim_end();
+    if first.ends_with(['：', ':']) && visible_len(first) <= 30 {
+        return !is_speech(first.trim_end_matches(['：', ':']));
+    }
+    let wrapped = it
         .next()
-        .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']) && visible_len(&l.text) <= 30)
+        .is_some_and(|l| l.text.trim_start().starts_with(['：', ':']));
+    wrapped
+        && (6..=30).contains(&visible_len(first))
+        && !first.contains(['，', '。', '“', '”', '；'])
+        && !is_speech(first)
+}
+
+/// Words that introduce quoted speech before a colon.
+fn is_speech(t: &str) -> bool {
+    ["说", "表示", "介绍", "指出", "认为", "强调", "称", "道"]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 /// Does the body starting at `units[i]` close with a signature of its own

@@ -93,7 +93,9 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             && !block[k]
                 .text
                 .starts_with(['，', '。', '、', '；', '：', '）', '”'])
-            && block[k..].iter().any(|l| ends_sentence(&l.text))
+            && block[k..]
+                .iter()
+                .any(|l| ends_sentence(&l.text) || l.text.contains(['。', '！', '？']))
     })
 }
 
