@@ -131,7 +131,7 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
             return first;
         }
         let before = lines[..start].iter().rev().flatten().next();
-        if before.is_some_and(|l| ends_sentence(&l.text)) {
+        if before.is_some_and(|l| ends_sentence(&l.text) || ends_with_date(&l.text)) {
             if lines[start]
                 .as_ref()
                 .is_some_and(|l| opens_dateline(&l.text))
@@ -144,6 +144,21 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
             start -= 1;
         }
     }
+}
+
+/// A notice signs off with its date (……办公室2022年1月4日): finished as a
+/// sentence is.
+fn ends_with_date(t: &str) -> bool {
+    let t = t.trim_end();
+    let tail: String = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    tail.ends_with('日') && tail.contains('年') && is_date_line(&tail)
 }
 
 /// 3月25日，…… : the first words of a photo caption.
@@ -305,7 +320,9 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }
                 if is_trailing && open(&drafts) {
                     let d = drafts.last_mut().expect("open draft");
-                    let anchored = d.anchored();
+                    // Text too long for a caption ends in one (an untitled
+                    // notice, then a photo's caption).
+                    let anchored = d.anchored() || body_len(&d.lines) > CAPTION_MAX;
                     if anchored {
                         // The caption is the last block of an article body.
                         if let Some(cut) = split_last_block(&d.lines) {
