@@ -5,6 +5,7 @@
 use super::bylines::trailing_signature;
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
+use super::notices::opens_notice_at;
 use super::units::Unit;
 use super::CAPTION_MAX;
 use crate::text::{ends_sentence, visible_len};
@@ -406,7 +407,16 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }
             }
             Unit::Body(b) => {
-                for l in b {
+                for (k, l) in b.iter().enumerate() {
+                    // A notice run on after an article's last sentence.
+                    if open(&drafts)
+                        && drafts.last().is_some_and(|d| body_len(&d.lines) > 0)
+                        && opens_notice_at(b, k)
+                    {
+                        if let Some(d) = drafts.last_mut() {
+                            d.extent = Extent::Closed;
+                        }
+                    }
                     if !open(&drafts) {
                         if l.is_none() {
                             continue;

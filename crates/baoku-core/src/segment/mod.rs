@@ -19,6 +19,7 @@
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
+//! | `notices` | a notice's addressee line starts a new item |
 //! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
@@ -35,6 +36,7 @@ mod drafts;
 mod groups;
 mod headings;
 mod lines;
+mod notices;
 mod owners;
 mod page;
 mod paragraphs;
