@@ -188,6 +188,21 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
                     && block.len() <= 3
                     && heading_like(&block);
+                // A headline and subheadline each wrapped onto a short
+                // last line (……做到群众 / 心里), set over a byline or lead.
+                let rewrapped = (!over_byline && block.len() == 4)
+                    .then(|| unwrap_short_lines(&block))
+                    .filter(|ls| {
+                        ls.len() == 2
+                            && lines.get(i).is_some_and(|l| {
+                                matches!(l.kind, LineKind::Byline | LineKind::Lead)
+                            })
+                            && heading_like(&ls.iter().collect::<Vec<_>>())
+                    });
+                if let Some(ls) = rewrapped.filter(|_| !continues_lead && !next_continues) {
+                    push_heading(&mut units, ls.into_iter().map(|l| l.text).collect());
+                    continue;
+                }
                 if (before_pointer || standalone || (heading_like(&block) && !runs_on))
                     && (!prev_is_body_mid || over_byline)
                     && !continues_lead
@@ -270,6 +285,25 @@ fn ends_with_wrapped_date(b: &[Option<Line>]) -> bool {
         return false;
     };
     y.text.contains('日') && ends_block(&format!("{}{}", x.text.trim_end(), y.text.trim()))
+}
+
+/// Heading lines with the short ends they wrapped onto joined back: a
+/// line of at most four characters after a line of eight or more.
+fn unwrap_short_lines(block: &[&Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for l in block {
+        let t = collapse_spaces(&l.text);
+        match out.last_mut() {
+            Some(prev) if visible_len(&t) <= 4 && visible_len(&prev.text) >= 8 => {
+                prev.text.push_str(&t)
+            }
+            _ => out.push(Line {
+                text: t,
+                ..(*l).clone()
+            }),
+        }
+    }
+    out
 }
 
 /// A subheadline line: it opens with a dash.
