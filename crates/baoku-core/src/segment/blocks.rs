@@ -271,12 +271,12 @@ fn gather_captions(lines: &[Line], blocks: &[Block], order: &mut Vec<usize>) {
     }
 }
 
-fn grams(s: &str) -> HashSet<(char, char)> {
+pub(super) fn grams(s: &str) -> HashSet<(char, char)> {
     bigrams(s).into_iter().collect()
 }
 
 /// Shared bigrams over the geometric mean of the two sets' sizes.
-fn similarity(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
+pub(super) fn similarity(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }

@@ -6,6 +6,7 @@
 //! Such a block (and the blocks chained to it) moves back to the article
 //! it continues.
 
+use super::blocks::{grams, similarity};
 use super::drafts::{Anchor, Draft};
 use super::lines::Line;
 use super::paragraphs::ends_block;
@@ -116,7 +117,9 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .is_some_and(|l| ends_block(&l.text));
             let mine = seam(Some(last));
             let joins = if before_ends {
-                mine >= JOIN_MIN || opens_mid
+                mine >= JOIN_MIN
+                    || opens_mid
+                    || closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
             } else {
                 mine >= JOIN_MIN && mine > seam(last_han(before))
             };
@@ -126,6 +129,42 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         }
     }
     None
+}
+
+/// How many characters of text on either side the wording test reads.
+const CONTEXT: usize = 400;
+
+/// Does the block share clearly more wording with the broken article than
+/// with the text it follows (an article's columns repeat its own words)?
+fn closer_in_wording(
+    broken: &[Option<Line>],
+    host: &[Option<Line>],
+    block: &[Option<Line>],
+) -> bool {
+    let tail = |ls: &[Option<Line>]| -> String {
+        let mut cs: Vec<char> = Vec::new();
+        for l in ls.iter().rev().flatten() {
+            cs.extend(l.text.chars().rev());
+            if cs.len() >= CONTEXT {
+                break;
+            }
+        }
+        cs.into_iter().rev().collect()
+    };
+    let head: String = block
+        .iter()
+        .flatten()
+        .map(|l| l.text.as_str())
+        .collect::<String>()
+        .chars()
+        .take(CONTEXT)
+        .collect();
+    let g = grams(&head);
+    let (mine, theirs) = (
+        similarity(&g, &grams(&tail(broken))),
+        similarity(&g, &grams(&tail(host))),
+    );
+    mine >= 0.12 && mine >= 2.0 * theirs
 }
 
 /// Blank-separated blocks of a draft's lines.

@@ -364,7 +364,8 @@ fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
     for t in texts {
         let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
         match out.last_mut() {
-            Some(prev) if run_on && !is_sub_line(&t) => prev.push_str(&t),
+            // A line wider than the column was not wrapped from it.
+            Some(prev) if run_on && !is_sub_line(&t) && visible_len(&t) <= col => prev.push_str(&t),
             _ => out.push(t),
         }
         run_on = full;
