@@ -164,7 +164,7 @@ fn closer_in_wording(
         similarity(&g, &grams(&tail(broken))),
         similarity(&g, &grams(&tail(host))),
     );
-    mine >= 0.12 && mine >= 2.0 * theirs
+    mine >= 0.10 && mine >= 2.0 * theirs
 }
 
 /// Blank-separated blocks of a draft's lines.
