@@ -194,7 +194,12 @@ pub(super) fn split_heading(
     if main.len() == 1 {
         return (None, Some(main[0].clone()), sub);
     }
-    if sub.is_some() && !is_kicker(&main[0], &main[1], apart(1)) && main[0].contains(' ') {
+    // (A line of four characters or fewer is a wrapped headline's end.)
+    if sub.is_some()
+        && !is_kicker(&main[0], &main[1], apart(1))
+        && main[0].contains(' ')
+        && (main.len() > 2 || len(&main[1]) > 4)
+    {
         return (None, Some(main[1].clone()), sub);
     }
     if main.len() >= 3 {
