@@ -216,7 +216,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 // A heading set right above its body with no blank line
                 // between, as PDF extraction gives it.
                 let head = (!prev_is_body_mid && !continues_lead)
-                    .then(|| heading_prefix(&block))
+                    .then(|| heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block)))
                     .flatten();
                 let block = match head {
                     Some(k) => {
@@ -285,6 +285,22 @@ fn ends_with_wrapped_date(b: &[Option<Line>]) -> bool {
         return false;
     };
     y.text.contains('日') && ends_block(&format!("{}{}", x.text.trim_end(), y.text.trim()))
+}
+
+/// A kicker ending in a dash (高新区——) leads into a headline: the first
+/// line of the text after it, when it could be one.
+fn after_dash_kicker(units: &[Unit], block: &[&Line]) -> Option<usize> {
+    let Some(Unit::Heading {
+        lines, md: false, ..
+    }) = units.last()
+    else {
+        return None;
+    };
+    let dash = lines
+        .last()
+        .is_some_and(|l| l.ends_with("——") && !l.starts_with("——"));
+    (dash && block.len() >= 3 && heading_like(&block[..1]) && !block[0].text.contains(['，', '。']))
+        .then_some(1)
 }
 
 /// Heading lines with the short ends they wrapped onto joined back: a
