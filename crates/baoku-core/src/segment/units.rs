@@ -299,8 +299,19 @@ fn after_dash_kicker(units: &[Unit], block: &[&Line]) -> Option<usize> {
     let dash = lines
         .last()
         .is_some_and(|l| l.ends_with("——") && !l.starts_with("——"));
-    (dash && block.len() >= 3 && heading_like(&block[..1]) && !block[0].text.contains(['，', '。']))
-        .then_some(1)
+    // The body under it visibly opens a sentence (a quote, a title, a
+    // dateline), so the line is not its first line cut short.
+    let opens = |t: &str| {
+        t.starts_with(['“', '《', '「', '（'])
+            || t.split_once(['，', ','])
+                .is_some_and(|(h, _)| is_date_line(h))
+    };
+    (dash
+        && block.len() >= 3
+        && heading_like(&block[..1])
+        && !block[0].text.contains(['，', '。'])
+        && opens(&block[1].text))
+    .then_some(1)
 }
 
 /// Heading lines with the short ends they wrapped onto joined back: a
