@@ -93,8 +93,8 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
                 Fit::Narrow => true,
                 Fit::Wide => i == 0,
-                // A headline wrapped once: a full line, then a short one.
-                Fit::Body => i == 0 && k == 2 && fit(block[1]) == Fit::Narrow,
+                // A headline wrapped: full lines, then a short one.
+                Fit::Body => i + 1 < k && fit(block[k - 1]) == Fit::Narrow,
             })
             && block[..k].iter().all(|l| {
                 !l.text.contains(['，', ',', '、', '“', '”'])
