@@ -186,7 +186,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let over_byline = lines
                     .get(i)
                     .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
-                    && block.len() <= 3
+                    && block.len() <= 5
                     && heading_like(&block);
                 // A headline and subheadline each wrapped onto a short
                 // last line (……做到群众 / 心里), set over a byline or lead.
