@@ -87,7 +87,14 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         if draft.anchor == Anchor::BylineBelow {
             continue;
         }
-        for b in blocks(e, &draft.lines).into_iter().skip(1) {
+        // A draft's first block is its own start, unless nothing marks
+        // where it starts (no lead, no byline): then it may be a column
+        // another article runs on into.
+        let unmarked = draft.anchor == Anchor::None && draft.byline.is_empty();
+        for b in blocks(e, &draft.lines)
+            .into_iter()
+            .skip(usize::from(!unmarked))
+        {
             seen += 1;
             if seen > LOOKAHEAD {
                 return None;
@@ -114,7 +121,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .rev()
                 .flatten()
                 .next()
-                .is_some_and(|l| ends_block(&l.text));
+                .is_none_or(|l| ends_block(&l.text));
             let mine = seam(Some(last));
             let joins = if before_ends {
                 mine >= JOIN_MIN
