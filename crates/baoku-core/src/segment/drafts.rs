@@ -409,9 +409,12 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
             Unit::Body(b) => {
                 for (k, l) in b.iter().enumerate() {
                     // A notice run on after an article's last sentence.
-                    if open(&drafts)
-                        && drafts.last().is_some_and(|d| body_len(&d.lines) > 0)
-                        && opens_notice_at(b, k)
+                    // (The cheap test first: the page stays linear.)
+                    if opens_notice_at(b, k)
+                        && open(&drafts)
+                        && drafts
+                            .last()
+                            .is_some_and(|d| d.lines.iter().flatten().next().is_some())
                     {
                         if let Some(d) = drafts.last_mut() {
                             d.extent = Extent::Closed;
