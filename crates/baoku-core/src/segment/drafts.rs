@@ -5,6 +5,7 @@
 use super::bylines::trailing_signature;
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
+use super::notices::opens_notice_at;
 use super::units::Unit;
 use super::CAPTION_MAX;
 use crate::text::{ends_sentence, visible_len};
@@ -109,20 +110,36 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
     }
     let mut start = end;
     // A blank line inside a sentence (a column break) does not end the
-    // caption: go back to a block that follows a finished sentence.
+    // caption: go back to a block that follows a finished sentence. A block
+    // opening with the photo's day (3月25日，……) a little further back is
+    // where the caption starts.
     let mut len = 0;
+    let mut first = None;
+    let mut past_first = 0;
     loop {
+        if first.is_some() {
+            past_first += 1;
+            if past_first > 2 {
+                return first;
+            }
+        }
         let block_end = start;
         while start > 0 && lines[start - 1].is_some() {
             start -= 1;
         }
         len += body_len(&lines[start..block_end]);
         if start == 0 || len > CAPTION_MAX {
-            return None;
+            return first;
         }
         let before = lines[..start].iter().rev().flatten().next();
-        if before.is_some_and(|l| ends_sentence(&l.text)) {
-            return Some(start);
+        if before.is_some_and(|l| ends_sentence(&l.text) || ends_with_date(&l.text)) {
+            if lines[start]
+                .as_ref()
+                .is_some_and(|l| opens_dateline(&l.text))
+            {
+                return Some(start);
+            }
+            first = first.or(Some(start));
         }
         while start > 0 && lines[start - 1].is_none() {
             start -= 1;
@@ -130,12 +147,51 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
     }
 }
 
+/// A notice signs off with its date (……办公室2022年1月4日): finished as a
+/// sentence is.
+fn ends_with_date(t: &str) -> bool {
+    let t = t.trim_end();
+    let tail: String = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    tail.ends_with('日') && tail.contains('年') && is_date_line(&tail)
+}
+
+/// 3月25日，…… : the first words of a photo caption.
+pub(super) fn opens_dateline(t: &str) -> bool {
+    t.split_once(['，', ','])
+        .is_some_and(|(head, _)| is_date_line(head))
+}
+
+/// A notice opens with its addressees and a colon (市重污染天气应急指挥部各
+/// 成员单位：), the colon sometimes wrapped onto the next line; a speaker's
+/// words (他说：) are not an addressee.
 pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
-    lines
-        .iter()
-        .flatten()
+    let mut it = lines.iter().flatten();
+    let Some(first) = it.next() else { return false };
+    let first = first.text.trim_end();
+    if first.ends_with(['：', ':']) && visible_len(first) <= 30 {
+        return !is_speech(first.trim_end_matches(['：', ':']));
+    }
+    let wrapped = it
         .next()
-        .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']) && visible_len(&l.text) <= 30)
+        .is_some_and(|l| l.text.trim_start().starts_with(['：', ':']));
+    wrapped
+        && (6..=30).contains(&visible_len(first))
+        && !first.contains(['，', '。', '“', '”', '；'])
+        && !is_speech(first)
+}
+
+/// Words that introduce quoted speech before a colon.
+fn is_speech(t: &str) -> bool {
+    ["说", "表示", "介绍", "指出", "认为", "强调", "称", "道"]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 /// Does the body starting at `units[i]` close with a signature of its own
@@ -265,7 +321,9 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }
                 if is_trailing && open(&drafts) {
                     let d = drafts.last_mut().expect("open draft");
-                    let anchored = d.anchored();
+                    // Text too long for a caption ends in one (an untitled
+                    // notice, then a photo's caption).
+                    let anchored = d.anchored() || body_len(&d.lines) > CAPTION_MAX;
                     if anchored {
                         // The caption is the last block of an article body.
                         if let Some(cut) = split_last_block(&d.lines) {
@@ -349,7 +407,19 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }
             }
             Unit::Body(b) => {
-                for l in b {
+                for (k, l) in b.iter().enumerate() {
+                    // A notice run on after an article's last sentence.
+                    // (The cheap test first: the page stays linear.)
+                    if opens_notice_at(b, k)
+                        && open(&drafts)
+                        && drafts
+                            .last()
+                            .is_some_and(|d| d.lines.iter().flatten().next().is_some())
+                    {
+                        if let Some(d) = drafts.last_mut() {
+                            d.extent = Extent::Closed;
+                        }
+                    }
                     if !open(&drafts) {
                         if l.is_none() {
                             continue;

@@ -194,7 +194,12 @@ pub(super) fn split_heading(
     if main.len() == 1 {
         return (None, Some(main[0].clone()), sub);
     }
-    if sub.is_some() && !is_kicker(&main[0], &main[1], apart(1)) && main[0].contains(' ') {
+    // (A line of four characters or fewer is a wrapped headline's end.)
+    if sub.is_some()
+        && !is_kicker(&main[0], &main[1], apart(1))
+        && main[0].contains(' ')
+        && (main.len() > 2 || len(&main[1]) > 4)
+    {
         return (None, Some(main[1].clone()), sub);
     }
     if main.len() >= 3 {
@@ -203,6 +208,18 @@ pub(super) fn split_heading(
         if is_kicker(&main[0], &rest, apart(1)) {
             let kicker = main[0].trim_end_matches(['：', ':']).to_string();
             return (Some(kicker), Some(rest), sub);
+        }
+        // A headline wrapped over lines of one width, then a subheadline
+        // in smaller type: a line wider than any before it, after a short
+        // one that ended the headline.
+        if sub.is_none() {
+            let mut widest = len(&main[0]);
+            for k in 1..main.len() {
+                if len(&main[k]) >= widest + 2 && len(&main[k - 1]) < widest && k >= 2 {
+                    return (None, Some(main[..k].concat()), Some(main[k..].concat()));
+                }
+                widest = widest.max(len(&main[k]));
+            }
         }
         // A headline wrapped with a short last line, then a plain
         // subheadline: the line before the last is shorter than the first.

@@ -380,6 +380,20 @@ fn signature_3(last: &Line, next: &Line, after: &Line) -> Option<String> {
 
 /// Join `next` onto `last` if layout broke them apart.
 fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
+    // A byline's place wrapped onto a line of its own (记者 X 通讯员 Y /
+    // 聊城报道).
+    if matches!(last.kind, LineKind::Byline | LineKind::TrailingByline)
+        && next.kind == LineKind::Text
+        && next.text.trim().ends_with("报道")
+        && (3..=8).contains(&visible_len(&next.text))
+        && next.text.trim().chars().all(is_han)
+    {
+        let joined = format!("{} {}", last.text.trim_end(), next.text.trim());
+        if is_byline_line(&joined) {
+            last.text = joined;
+            return true;
+        }
+    }
     if last.kind != LineKind::Text {
         return false;
     }

@@ -13,11 +13,13 @@
 //! | module | layout rule it owns |
 //! |---|---|
 //! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
+//! | `blocks` | interleaved article and caption columns re-paired |
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
 //! | `runin` | a headline set straight above its body, no blank line between |
 //! | `headings` | what can be a headline; kicker / headline / subheadline |
 //! | `bylines` | role words and names |
 //! | `drafts` | article boundaries |
+//! | `notices` | a notice's addressee line starts a new item |
 //! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
@@ -28,11 +30,13 @@
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
 
 mod account;
+mod blocks;
 mod bylines;
 mod drafts;
 mod groups;
 mod headings;
 mod lines;
+mod notices;
 mod owners;
 mod page;
 mod paragraphs;

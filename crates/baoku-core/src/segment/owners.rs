@@ -88,12 +88,32 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             })
         };
         let (a, b) = (host(a, drafts), host(b, drafts));
+        let b = b.map(|n| past_caption(n, &joined(s), drafts, &bodies));
         let pick = if prefer_next { b.or(a) } else { a.or(b) };
         if let Some(p) = pick {
             drafts[p].heading = Some(k);
         }
     }
     claim_by_wording(drafts, slots, &bodies);
+}
+
+/// A photo caption that extraction read between a headline and its
+/// article: the heading goes on past it to the article after, when that
+/// article is free and its body repeats the heading's wording clearly more.
+fn past_caption(n: usize, heading: &str, drafts: &[Draft], bodies: &[String]) -> usize {
+    let caption = |d: &Draft| d.anchor == Anchor::BylineBelow && d.embedded_in.is_none();
+    let Some(after) = drafts.get(n + 1) else {
+        return n;
+    };
+    let free = after.heading.is_none() && after.teaser.is_none() && !caption(after);
+    if caption(&drafts[n])
+        && free
+        && heading_overlap(heading, &bodies[n + 1]) >= heading_overlap(heading, &bodies[n]) + 0.3
+    {
+        n + 1
+    } else {
+        n
+    }
 }
 
 /// At most this many unclaimed headings are matched across the page (each

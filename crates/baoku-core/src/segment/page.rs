@@ -3,6 +3,7 @@
 //! stable ids.
 
 use super::account::{article_fields, leftover, PageReport};
+use super::blocks::repair_block_order;
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, split_heading};
@@ -28,7 +29,7 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
 pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageReport {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut furniture = Vec::new();
-    let lines = classify(&text, &mut furniture);
+    let lines = repair_block_order(classify(&text, &mut furniture));
     let units = build_units(lines);
     let (mut drafts, slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);

@@ -58,7 +58,19 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
         // (as text laid out by character count sets it); a heading must
         // stand out in both.
         let ems = Column::of(block[k..].iter().map(|l| em_width(&l.text)));
-        let chars = Column::of(block[k..].iter().map(|l| visible_len(&l.text) as f64));
+        // Figures and Latin letters set narrower crowd more characters
+        // onto a PDF line: count characters on lines without them.
+        let plain: Vec<f64> = block[k..]
+            .iter()
+            .take(SAMPLE)
+            .filter(|l| !l.text.chars().any(|c| c.is_ascii_alphanumeric()))
+            .map(|l| visible_len(&l.text) as f64)
+            .collect();
+        let chars = if plain.len() >= 3 {
+            Column::of(plain.into_iter())
+        } else {
+            Column::of(block[k..].iter().map(|l| visible_len(&l.text) as f64))
+        };
         let width = ems.usual;
         let fit = |l: &Line| {
             let (e, c) = (em_width(&l.text), visible_len(&l.text) as f64);
@@ -81,7 +93,8 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
                 Fit::Narrow => true,
                 Fit::Wide => i == 0,
-                Fit::Body => false,
+                // A headline wrapped: full lines, then a short one.
+                Fit::Body => i + 1 < k && fit(block[k - 1]) == Fit::Narrow,
             })
             && block[..k].iter().all(|l| {
                 !l.text.contains(['，', ',', '、', '“', '”'])
@@ -93,7 +106,9 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             && !block[k]
                 .text
                 .starts_with(['，', '。', '、', '；', '：', '）', '”'])
-            && block[k..].iter().any(|l| ends_sentence(&l.text))
+            && block[k..]
+                .iter()
+                .any(|l| ends_sentence(&l.text) || l.text.contains(['。', '！', '？']))
     })
 }
 

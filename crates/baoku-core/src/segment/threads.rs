@@ -6,6 +6,7 @@
 //! Such a block (and the blocks chained to it) moves back to the article
 //! it continues.
 
+use super::blocks::{grams, similarity};
 use super::drafts::{Anchor, Draft};
 use super::lines::Line;
 use super::paragraphs::ends_block;
@@ -86,7 +87,14 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         if draft.anchor == Anchor::BylineBelow {
             continue;
         }
-        for b in blocks(e, &draft.lines).into_iter().skip(1) {
+        // A draft's first block is its own start, unless nothing marks
+        // where it starts (no lead, no byline): then it may be a column
+        // another article runs on into.
+        let unmarked = draft.anchor == Anchor::None && draft.byline.is_empty();
+        for b in blocks(e, &draft.lines)
+            .into_iter()
+            .skip(usize::from(!unmarked))
+        {
             seen += 1;
             if seen > LOOKAHEAD {
                 return None;
@@ -113,10 +121,12 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .rev()
                 .flatten()
                 .next()
-                .is_some_and(|l| ends_block(&l.text));
+                .is_none_or(|l| ends_block(&l.text));
             let mine = seam(Some(last));
             let joins = if before_ends {
-                mine >= JOIN_MIN || opens_mid
+                mine >= JOIN_MIN
+                    || opens_mid
+                    || closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
             } else {
                 mine >= JOIN_MIN && mine > seam(last_han(before))
             };
@@ -126,6 +136,42 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         }
     }
     None
+}
+
+/// How many characters of text on either side the wording test reads.
+const CONTEXT: usize = 400;
+
+/// Does the block share clearly more wording with the broken article than
+/// with the text it follows (an article's columns repeat its own words)?
+fn closer_in_wording(
+    broken: &[Option<Line>],
+    host: &[Option<Line>],
+    block: &[Option<Line>],
+) -> bool {
+    let tail = |ls: &[Option<Line>]| -> String {
+        let mut cs: Vec<char> = Vec::new();
+        for l in ls.iter().rev().flatten() {
+            cs.extend(l.text.chars().rev());
+            if cs.len() >= CONTEXT {
+                break;
+            }
+        }
+        cs.into_iter().rev().collect()
+    };
+    let head: String = block
+        .iter()
+        .flatten()
+        .map(|l| l.text.as_str())
+        .collect::<String>()
+        .chars()
+        .take(CONTEXT)
+        .collect();
+    let g = grams(&head);
+    let (mine, theirs) = (
+        similarity(&g, &grams(&tail(broken))),
+        similarity(&g, &grams(&tail(host))),
+    );
+    mine >= 0.10 && mine >= 2.0 * theirs
 }
 
 /// Blank-separated blocks of a draft's lines.

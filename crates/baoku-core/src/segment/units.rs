@@ -186,8 +186,23 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let over_byline = lines
                     .get(i)
                     .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
-                    && block.len() <= 3
+                    && block.len() <= 5
                     && heading_like(&block);
+                // A headline and subheadline each wrapped onto a short
+                // last line (……做到群众 / 心里), set over a byline or lead.
+                let rewrapped = (!over_byline && block.len() == 4)
+                    .then(|| unwrap_short_lines(&block))
+                    .filter(|ls| {
+                        ls.len() == 2
+                            && lines.get(i).is_some_and(|l| {
+                                matches!(l.kind, LineKind::Byline | LineKind::Lead)
+                            })
+                            && heading_like(&ls.iter().collect::<Vec<_>>())
+                    });
+                if let Some(ls) = rewrapped.filter(|_| !continues_lead && !next_continues) {
+                    push_heading(&mut units, ls.into_iter().map(|l| l.text).collect());
+                    continue;
+                }
                 if (before_pointer || standalone || (heading_like(&block) && !runs_on))
                     && (!prev_is_body_mid || over_byline)
                     && !continues_lead
@@ -201,7 +216,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 // A heading set right above its body with no blank line
                 // between, as PDF extraction gives it.
                 let head = (!prev_is_body_mid && !continues_lead)
-                    .then(|| heading_prefix(&block))
+                    .then(|| heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block)))
                     .flatten();
                 let block = match head {
                     Some(k) => {
@@ -272,6 +287,52 @@ fn ends_with_wrapped_date(b: &[Option<Line>]) -> bool {
     y.text.contains('日') && ends_block(&format!("{}{}", x.text.trim_end(), y.text.trim()))
 }
 
+/// A kicker ending in a dash (高新区——) leads into a headline: the first
+/// line of the text after it, when it could be one.
+fn after_dash_kicker(units: &[Unit], block: &[&Line]) -> Option<usize> {
+    let Some(Unit::Heading {
+        lines, md: false, ..
+    }) = units.last()
+    else {
+        return None;
+    };
+    let dash = lines
+        .last()
+        .is_some_and(|l| l.ends_with("——") && !l.starts_with("——"));
+    // The body under it visibly opens a sentence (a quote, a title, a
+    // dateline), so the line is not its first line cut short.
+    let opens = |t: &str| {
+        t.starts_with(['“', '《', '「', '（'])
+            || t.split_once(['，', ','])
+                .is_some_and(|(h, _)| is_date_line(h))
+    };
+    (dash
+        && block.len() >= 3
+        && heading_like(&block[..1])
+        && !block[0].text.contains(['，', '。'])
+        && opens(&block[1].text))
+    .then_some(1)
+}
+
+/// Heading lines with the short ends they wrapped onto joined back: a
+/// line of at most four characters after a line of eight or more.
+fn unwrap_short_lines(block: &[&Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for l in block {
+        let t = collapse_spaces(&l.text);
+        match out.last_mut() {
+            Some(prev) if visible_len(&t) <= 4 && visible_len(&prev.text) >= 8 => {
+                prev.text.push_str(&t)
+            }
+            _ => out.push(Line {
+                text: t,
+                ..(*l).clone()
+            }),
+        }
+    }
+    out
+}
+
 /// A subheadline line: it opens with a dash.
 pub(super) fn is_sub_line(l: &str) -> bool {
     l.starts_with("——") || l.starts_with("--")
@@ -330,7 +391,8 @@ fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
     for t in texts {
         let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
         match out.last_mut() {
-            Some(prev) if run_on && !is_sub_line(&t) => prev.push_str(&t),
+            // A line wider than the column was not wrapped from it.
+            Some(prev) if run_on && !is_sub_line(&t) && visible_len(&t) <= col => prev.push_str(&t),
             _ => out.push(t),
         }
         run_on = full;
