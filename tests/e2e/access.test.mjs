@@ -169,7 +169,7 @@ test('a data folder that never answers times out with Retry, in the UI language'
   // A short timeout for the test (hosts set it with data-timeout).
   await page.route('**/index.html', async (route) => {
     const r = await route.fetch();
-    route.fulfill({ response: r, body: (await r.text()).replace('id="baoku"', 'id="baoku" data-timeout="2"') });
+    route.fulfill({ response: r, body: (await r.text()).replace(/id="?baoku"?/, 'id="baoku" data-timeout="2"') });
   });
   await page.goto(slow.url + 'index.html#lang=en');
   const alert = page.locator('.bk-error[role=alert]');
