@@ -87,8 +87,9 @@ test('facets: several values of one facet (OR), the others stay visible with liv
 
 test('bylines: separate reporter, correspondent and author facets', async () => {
   const page = await open();
+  // Correspondents and authors come with the extra columns, a moment after the first results.
   for (const f of ['reporter', 'correspondent', 'author']) {
-    assert.ok(await page.locator(`button.bk-facet[data-facet=${f}]`).count() >= 1, f);
+    await page.locator(`button.bk-facet[data-facet=${f}]`).first().waitFor();
   }
   const c = page.locator('button.bk-facet[data-facet=correspondent]').first();
   const name = await c.getAttribute('data-value');

@@ -149,18 +149,23 @@ pub fn get_seq(
 }
 
 /// The facet columns of `x.bin`, fetched after the first results (they are
-/// larger than the rest of the meta and no first screen needs them).
-pub const EXTRA_FACETS: [Facet; 3] = [Facet::Organization, Facet::Document, Facet::Amount];
+/// larger than the rest of the meta and no first screen needs them; the
+/// issue view groups by the page labels of the articles it shows).
+pub const EXTRA_FACETS: [Facet; 6] = [
+    Facet::Organization,
+    Facet::Document,
+    Facet::Amount,
+    Facet::Page,
+    Facet::Correspondent,
+    Facet::Author,
+];
 
 /// The stored facet columns of `meta.bin`, in this order.
-pub const STORED_FACETS: [Facet; 7] = [
+pub const STORED_FACETS: [Facet; 4] = [
     Facet::Kind,
     Facet::Place,
     Facet::Reporter,
     Facet::Publication,
-    Facet::Page,
-    Facet::Correspondent,
-    Facet::Author,
 ];
 
 /// The facets derived from the date runs, with no column of their own.
