@@ -4,21 +4,13 @@
 // suggestions when nothing matches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, shot } from './harness.mjs';
+import { serve, launch, shot, openWidget } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(hash = '', viewport = { width: 1200, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + hash);
-  await page.locator('#baoku[data-rendered]').waitFor();
-  page.errors = errors;
-  return page;
-}
+const open = (hash = '', viewport = undefined) => openWidget(browser, server.url + hash, viewport);
 const hashParams = async (page) => new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
 const total = async (page) => Number(await page.locator('.bk-total strong').textContent());
 

@@ -80,3 +80,15 @@ export async function settled(page, text) {
   await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, text);
   await page.waitForFunction((q) => [...document.querySelectorAll('[data-query]')].some((e) => e.getAttribute('data-query') === q), text);
 }
+
+// A new page on `url` with the widget rendered; `page.errors` collects
+// uncaught page errors.
+export async function openWidget(browser, url, viewport = { width: 1200, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.locator('#baoku[data-rendered]').waitFor();
+  page.errors = errors;
+  return page;
+}
