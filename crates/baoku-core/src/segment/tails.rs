@@ -12,6 +12,9 @@ use crate::text::visible_len;
 
 /// Longest lone heading line read as a kicker rather than a headline.
 const KICKER_MAX: usize = 5;
+/// How many drafts back a tail's article may be: its column is on the same
+/// page region, and a bound keeps a page of many articles linear.
+const LOOKBACK: usize = 12;
 
 /// What a draft's ending says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +78,7 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             continue;
         }
         let width = usual_width(&drafts[t]);
-        let owner = (0..t).rev().find(|&e| {
+        let owner = (t.saturating_sub(LOOKBACK)..t).rev().find(|&e| {
             is_unsigned_article(&drafts[e]) && usual_width(&drafts[e]).abs_diff(width) <= 1
         });
         if let Some(e) = owner {
