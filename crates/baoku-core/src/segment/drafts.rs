@@ -75,6 +75,22 @@ pub(super) fn split_last_block(lines: &[Option<Line>]) -> Option<usize> {
     split_at_blank(lines).or_else(|| split_at_dateline(lines))
 }
 
+/// Untitled text that opens with a photo's day and, after a finished
+/// sentence and a blank line, opens with a day again: the second dated
+/// block starts another caption.
+fn second_dated_caption(lines: &[Option<Line>]) -> Option<usize> {
+    let first = lines.iter().flatten().next()?;
+    if !opens_dateline(&first.text) {
+        return None;
+    }
+    let cut = split_at_blank(lines)?;
+    let before = lines[..cut].iter().rev().flatten().next()?;
+    (cut > 0
+        && ends_sentence(&before.text)
+        && lines[cut].as_ref().is_some_and(|l| opens_dateline(&l.text)))
+    .then_some(cut)
+}
+
 /// Without a blank line before it, a caption still opens a paragraph with
 /// the day the photo was taken (3月25日，……): the last such opening within
 /// caption length.
@@ -342,6 +358,19 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                             d.byline.push(text.clone());
                             d.extent = Extent::Closed;
                         }
+                    } else if let Some(cut) = second_dated_caption(&d.lines) {
+                        // Two photos' captions read together: the first
+                        // (its end read elsewhere) stays open; the second
+                        // is the one this byline signs.
+                        let caption = d.lines.split_off(cut);
+                        d.extent = Extent::Closed;
+                        drafts.push(Draft {
+                            lines: caption,
+                            byline: vec![text.clone()],
+                            anchor: Anchor::BylineBelow,
+                            extent: Extent::Closed,
+                            ..Default::default()
+                        });
                     } else {
                         d.byline.push(text.clone());
                         d.anchor = Anchor::BylineBelow;

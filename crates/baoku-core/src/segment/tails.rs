@@ -5,7 +5,7 @@
 //! column extraction read elsewhere: it goes back to the nearest such
 //! article set in the same column width.
 
-use super::drafts::{Anchor, Draft, HeadingSlot};
+use super::drafts::{opens_dateline, Anchor, Draft, HeadingSlot};
 use super::CAPTION_MAX;
 use crate::segment::bylines::trailing_signature;
 use crate::text::visible_len;
@@ -50,11 +50,7 @@ fn usual_width(d: &Draft) -> usize {
 /// A short untitled piece with only a closing signature. A lone word
 /// over it (a kicker, 临清市) is no headline.
 fn is_tail(d: &Draft, slots: &[HeadingSlot]) -> bool {
-    let untitled = d.heading.is_none_or(|k| match slots[k].lines.as_slice() {
-        [l] => l.chars().count() <= KICKER_MAX,
-        _ => false,
-    });
-    untitled
+    untitled(d, slots)
         && d.anchor == Anchor::None
         && d.byline.is_empty()
         && d.teaser.is_none()
@@ -69,6 +65,45 @@ fn is_unsigned_article(d: &Draft) -> bool {
         && d.byline.is_empty()
         && d.teaser.is_none()
         && ending(d) == Ending::Open
+}
+
+/// Untitled (a lone kicker at most), as a tail is.
+fn untitled(d: &Draft, slots: &[HeadingSlot]) -> bool {
+    d.heading.is_none_or(|k| match slots[k].lines.as_slice() {
+        [l] => l.chars().count() <= KICKER_MAX,
+        _ => false,
+    })
+}
+
+fn opens_with_day(d: &Draft) -> bool {
+    d.lines
+        .iter()
+        .flatten()
+        .next()
+        .is_some_and(|l| opens_dateline(&l.text))
+}
+
+/// A photo caption's first lines, read before another caption: it opens
+/// with the photo's day, and nothing titles or signs it.
+fn is_open_caption(d: &Draft) -> bool {
+    d.heading.is_none()
+        && d.anchor == Anchor::None
+        && d.byline.is_empty()
+        && d.teaser.is_none()
+        && ending(d) == Ending::Open
+        && opens_with_day(d)
+        && super::drafts::body_len(&d.lines) <= CAPTION_MAX
+}
+
+/// A caption's signed end read on its own: untitled, signed below, and
+/// not opening with a day of its own.
+fn is_caption_end(d: &Draft, slots: &[HeadingSlot]) -> bool {
+    untitled(d, slots)
+        && d.anchor == Anchor::BylineBelow
+        && d.embedded_in.is_none()
+        && d.teaser.is_none()
+        && !opens_with_day(d)
+        && super::drafts::body_len(&d.lines) <= CAPTION_MAX
 }
 
 /// Move each tail to the end of the article it closes.
@@ -86,6 +121,30 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             drafts[t].heading = None;
             drafts[e].lines.push(None);
             drafts[e].lines.extend(moved);
+        }
+    }
+    // A caption's end goes back to the open caption it finishes.
+    for t in 1..drafts.len() {
+        if !is_caption_end(&drafts[t], slots) {
+            continue;
+        }
+        let width = usual_width(&drafts[t]);
+        let owner = (t.saturating_sub(LOOKBACK)..t).rev().find(|&e| {
+            is_open_caption(&drafts[e])
+                && usual_width(&drafts[e]).abs_diff(width) <= 1
+                && super::drafts::body_len(&drafts[e].lines)
+                    + super::drafts::body_len(&drafts[t].lines)
+                    <= CAPTION_MAX
+        });
+        if let Some(e) = owner {
+            let moved = std::mem::take(&mut drafts[t].lines);
+            let byline = std::mem::take(&mut drafts[t].byline);
+            drafts[t].heading = None;
+            drafts[t].anchor = Anchor::None;
+            drafts[e].lines.push(None);
+            drafts[e].lines.extend(moved);
+            drafts[e].byline = byline;
+            drafts[e].anchor = Anchor::BylineBelow;
         }
     }
 }

@@ -241,3 +241,34 @@ fn a_lone_place_name_is_a_kicker_not_an_intertitle() {
         !(body.contains("甲文") && body.contains("乙文"))
     }));
 }
+
+/// Two photos' captions read interleaved: the first caption's opening
+/// lines, the whole second caption, then the first caption's signed end.
+#[test]
+fn a_caption_read_around_another_caption_is_joined() {
+    let page = "3月25日，山东某工程工\n具公司工人在调运刀具。\n\n\
+                3月25日，某集团有限公\n司项目现场，工作人员在\n检查设备。节能减排是企\n业的关键举措。 ■ 本报记\n者 商景豪\n\n\
+                作为国家高新技术企业\n，该公司生产的盾构刀具\n国内市场占有率居行业第\n一。 ■ 本报记者 许金松\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let first = arts
+        .iter()
+        .find(|a| a.reporters == ["许金松"])
+        .expect("first caption");
+    assert!(
+        first
+            .paragraphs
+            .concat()
+            .starts_with("3月25日，山东某工程工具公司"),
+        "{first:#?}"
+    );
+    assert!(first.paragraphs.concat().contains("盾构刀具"), "{first:#?}");
+    let second = arts
+        .iter()
+        .find(|a| a.reporters == ["商景豪"])
+        .expect("second caption");
+    assert!(
+        second.paragraphs.concat().starts_with("3月25日，某集团"),
+        "{second:#?}"
+    );
+}
