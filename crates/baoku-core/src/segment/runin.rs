@@ -5,6 +5,7 @@
 //! column, or wider than any line of the column under it (a headline set
 //! across a wider block), is not body text.
 
+use super::drafts::opens_dateline;
 use super::headings::heading_like;
 use super::lines::Line;
 use crate::text::{ends_sentence, is_space, visible_len};
@@ -89,12 +90,32 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             let e = em_width(&l.text);
             e * 100.0 >= width * 85.0 || e + INDENT_EMS >= width
         };
+        // A paragraph opens under it with its indent: a line as wide as
+        // the column that ends no sentence cannot be that paragraph's
+        // previous line.
+        let opens_under = {
+            let (next, cand) = (&block[k].text, &block[k - 1].text);
+            let e = em_width(next);
+            let indented = e + 1.5 <= width
+                && e + INDENT_EMS >= width
+                && (opens_dateline(next)
+                    || !next.chars().any(|c| c.is_ascii())
+                        && visible_len(next) as f64 + 2.0 <= chars.usual);
+            let balanced = |a: char, b: char| cand.matches(a).count() == cand.matches(b).count();
+            indented
+                && !ends_sentence(cand)
+                && balanced('《', '》')
+                && balanced('（', '）')
+                && balanced('〈', '〉')
+        };
         width >= 8.0
             && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
                 Fit::Narrow => true,
                 Fit::Wide => i == 0,
                 // A headline wrapped: full lines, then a short one.
-                Fit::Body => i + 1 < k && fit(block[k - 1]) == Fit::Narrow,
+                Fit::Body => {
+                    i + 1 < k && fit(block[k - 1]) == Fit::Narrow || i + 1 == k && opens_under
+                }
             })
             && block[..k].iter().all(|l| {
                 !l.text.contains(['，', ',', '、', '“', '”'])
