@@ -111,10 +111,12 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
         width >= 8.0
             && block[..k].iter().enumerate().all(|(i, l)| match fit(l) {
                 Fit::Narrow => true,
-                Fit::Wide => i == 0,
-                // A headline wrapped: full lines, then a short one.
+                Fit::Wide => i == 0 || subheadline(l),
+                // A headline wrapped: full lines, then a short one (or a
+                // subheadline set wider than the column).
                 Fit::Body => {
-                    i + 1 < k && fit(block[k - 1]) == Fit::Narrow || i + 1 == k && opens_under
+                    i + 1 < k && (fit(block[k - 1]) == Fit::Narrow || subheadline(block[k - 1]))
+                        || i + 1 == k && opens_under
                 }
             })
             && block[..k].iter().all(|l| {
@@ -131,6 +133,11 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                 .iter()
                 .any(|l| ends_sentence(&l.text) || l.text.contains(['。', '！', '？']))
     })
+}
+
+/// ——聊城市扎实推进…… : a subheadline under its headline.
+fn subheadline(l: &Line) -> bool {
+    l.text.trim_start().starts_with("——") && !ends_sentence(&l.text)
 }
 
 /// A column's usual (median) and widest line, from its first lines.

@@ -272,3 +272,19 @@ fn a_caption_read_around_another_caption_is_joined() {
         "{second:#?}"
     );
 }
+
+/// A headline and a subheadline set wider than the column, straight above
+/// the body (no blank line), after another article.
+#[test]
+fn a_run_in_headline_with_a_wide_subheadline_starts_an_article() {
+    let page = "全市工作会议召开\n\n■ 本报记者 王五\n会议强调，要做好各项\n工作，推动全市经济高\n质量发展，确保取得实\n效。\n\n\
+                护一泓碧水 惠一方百姓\n——聊城市扎实推进水环境综合治理\n春分刚过，漫步在徒骇\n河畔，碧波荡漾，白鹭翩\n跹，野鸭点点，蜿蜒曲折\n的滨河步道上，晨练的市\n民与粼粼波光相映成趣。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[1].headline.as_deref(), Some("护一泓碧水 惠一方百姓"));
+    assert_eq!(
+        arts[1].subheadline.as_deref(),
+        Some("——聊城市扎实推进水环境综合治理")
+    );
+    assert!(arts[1].paragraphs[0].starts_with("春分刚过"), "{arts:#?}");
+}
