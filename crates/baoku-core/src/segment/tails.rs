@@ -8,7 +8,7 @@
 use super::drafts::{opens_dateline, Anchor, Draft, HeadingSlot};
 use super::CAPTION_MAX;
 use crate::segment::bylines::trailing_signature;
-use crate::text::visible_len;
+use crate::text::{ends_sentence, visible_len};
 
 /// Longest lone heading line read as a kicker rather than a headline.
 const KICKER_MAX: usize = 5;
@@ -100,7 +100,6 @@ fn is_open_caption(d: &Draft) -> bool {
 fn is_caption_end(d: &Draft, slots: &[HeadingSlot]) -> bool {
     untitled(d, slots)
         && d.anchor == Anchor::BylineBelow
-        && d.embedded_in.is_none()
         && d.teaser.is_none()
         && !opens_with_day(d)
         && super::drafts::body_len(&d.lines) <= CAPTION_MAX
@@ -123,18 +122,56 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             drafts[e].lines.extend(moved);
         }
     }
-    // A caption's end goes back to the open caption it finishes.
+    rejoin_caption_ends(drafts, slots);
+}
+
+/// Lines of a caption's opening block: a few.
+const OPENING_LINES_MAX: usize = 4;
+
+/// An article's last block that opens with a photo's day after a finished
+/// sentence and breaks off mid-sentence: a caption's opening read into the
+/// article (its end is read elsewhere). Returns where it starts.
+fn dated_opening_at_end(d: &Draft) -> Option<usize> {
+    let end = d.lines.iter().rposition(Option::is_some)? + 1;
+    let cut = d.lines[..end].iter().rposition(Option::is_none)? + 1;
+    let block: Vec<&str> = d.lines[cut..end]
+        .iter()
+        .flatten()
+        .map(|l| l.text.as_str())
+        .collect();
+    let before = d.lines[..cut].iter().rev().flatten().next()?;
+    let (first, last) = (block.first()?, block.last()?);
+    (block.len() <= OPENING_LINES_MAX
+        && opens_dateline(first)
+        && ends_sentence(&before.text)
+        && !ends_sentence(last)
+        && d.anchor != Anchor::BylineBelow)
+        .then_some(cut)
+}
+
+/// Does a caption end of `tail` characters a line read as the end of a
+/// column `width` wide? A one-line end is a paragraph's last line.
+fn fits(width: usize, tail: &Draft) -> bool {
+    let w = usual_width(tail);
+    if tail.lines.iter().flatten().count() <= 1 {
+        w <= width + 1
+    } else {
+        w.abs_diff(width) <= 1
+    }
+}
+
+/// A caption's signed end goes back to the open caption it finishes, or
+/// takes back that caption's opening from the end of an article.
+fn rejoin_caption_ends(drafts: &mut [Draft], slots: &[HeadingSlot]) {
+    let len = |d: &Draft| super::drafts::body_len(&d.lines);
     for t in 1..drafts.len() {
         if !is_caption_end(&drafts[t], slots) {
             continue;
         }
-        let width = usual_width(&drafts[t]);
         let owner = (t.saturating_sub(LOOKBACK)..t).rev().find(|&e| {
             is_open_caption(&drafts[e])
-                && usual_width(&drafts[e]).abs_diff(width) <= 1
-                && super::drafts::body_len(&drafts[e].lines)
-                    + super::drafts::body_len(&drafts[t].lines)
-                    <= CAPTION_MAX
+                && fits(usual_width(&drafts[e]), &drafts[t])
+                && len(&drafts[e]) + len(&drafts[t]) <= CAPTION_MAX
         });
         if let Some(e) = owner {
             let moved = std::mem::take(&mut drafts[t].lines);
@@ -145,6 +182,30 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             drafts[e].lines.extend(moved);
             drafts[e].byline = byline;
             drafts[e].anchor = Anchor::BylineBelow;
+            continue;
+        }
+        let opening = (t.saturating_sub(LOOKBACK)..t).rev().find_map(|e| {
+            let cut = dated_opening_at_end(&drafts[e])?;
+            let width = {
+                let mut ws: Vec<usize> = drafts[e].lines[cut..]
+                    .iter()
+                    .flatten()
+                    .map(|l| visible_len(&l.text))
+                    .collect();
+                ws.sort_unstable();
+                ws[ws.len() / 2]
+            };
+            fits(width, &drafts[t]).then_some((e, cut))
+        });
+        if let Some((e, cut)) = opening {
+            let mut lines = drafts[e].lines.split_off(cut);
+            while drafts[e].lines.last().is_some_and(Option::is_none) {
+                drafts[e].lines.pop();
+            }
+            lines.push(None);
+            lines.append(&mut drafts[t].lines);
+            drafts[t].lines = lines;
+            drafts[t].embedded_in = None;
         }
     }
 }

@@ -288,3 +288,28 @@ fn a_run_in_headline_with_a_wide_subheadline_starts_an_article() {
     );
     assert!(arts[1].paragraphs[0].starts_with("春分刚过"), "{arts:#?}");
 }
+
+/// A photo caption's opening lines read at the end of an article, its
+/// signed last line read after the next article.
+#[test]
+fn a_caption_opening_read_into_an_article_goes_to_its_signed_end() {
+    let page = "■ 本报记者 朱海波\n1月4日，聊城海关为山东某\n家纺集团有限公司出口日本\n的货物签发了原产地证书，\n这是协定生效后的首张证书。\n\n\
+                1月4日，山东金号家纺集团\n有限公司获签全市首张原产\n\n\
+                ■ 本报记者 赵宗锋\n元旦期间，我市各景区、景\n点严格落实疫情防控各项措\n施，为广大游客打造一个安\n全、有序、文明的旅游环境。\n\n\
+                地证书。 ■ 本报通讯员 张庆安\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let caption = arts
+        .iter()
+        .find(|a| a.correspondents == ["张庆安"])
+        .expect("the caption");
+    assert_eq!(
+        caption.paragraphs.concat(),
+        "1月4日，山东金号家纺集团有限公司获签全市首张原产地证书。",
+        "{arts:#?}"
+    );
+    let first = arts
+        .iter()
+        .find(|a| a.reporters == ["朱海波"])
+        .expect("first article");
+    assert!(!first.paragraphs.concat().contains("金号"), "{arts:#?}");
+}
