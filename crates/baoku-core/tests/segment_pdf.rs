@@ -69,7 +69,7 @@ fn segment_pdf_dev_pages() {
 #[test]
 fn segment_pdf_heldout_pages() {
     let s = score_set("pdf_heldout");
-    check(&s, 0.64, 0.93, 0.99);
+    check(&s, 0.66, 0.93, 0.99);
 }
 
 /// `PDF_PAGE=pdf_002_3.txt cargo test -p baoku-core --test segment_pdf show -- --ignored --nocapture`
@@ -115,4 +115,13 @@ fn show_one_pdf_page() {
 fn segment_pdf_flow_pages() {
     let s = score_set("pdf_flow");
     check(&s, 0.71, 0.94, 0.96);
+}
+
+/// A third tuning set, typeset with seeds 750+ (`SETS = [("pdf_dev2", 750,
+/// 8)]`) after the rules above were written: its failures were the first
+/// unseen ones looked at.
+#[test]
+fn segment_pdf_dev2_pages() {
+    let s = score_set("pdf_dev2");
+    check(&s, 0.82, 0.97, 0.97);
 }

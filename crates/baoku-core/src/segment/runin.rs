@@ -117,6 +117,7 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                 Fit::Body => {
                     i + 1 < k && (fit(block[k - 1]) == Fit::Narrow || subheadline(block[k - 1]))
                         || i + 1 == k && opens_under
+                        || i >= 1 && subheadline(l)
                 }
             })
             && block[..k].iter().all(|l| {
@@ -125,6 +126,7 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                         && !l.text.contains(['，', ',', '、'])
             })
             && full(block[k])
+            && !subheadline(block[k])
             && heading_like(&block[..k])
             && !block[k]
                 .text

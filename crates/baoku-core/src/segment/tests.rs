@@ -313,3 +313,15 @@ fn a_caption_opening_read_into_an_article_goes_to_its_signed_end() {
         .expect("first article");
     assert!(!first.paragraphs.concat().contains("金号"), "{arts:#?}");
 }
+
+/// The same headline and subheadline after a column that broke off
+/// mid-sentence (the article's next column is read elsewhere).
+#[test]
+fn a_headline_with_a_subheadline_stops_a_broken_column() {
+    let page = "全市工作会议召开\n\n■ 本报记者 王五\n会议强调，要做好各项工作，\n推动全市经济高质量发展，确\n保取得实效，以“领导领办+部\n门主办”为途径，以需求为核\n\n\
+                护一泓碧水 惠一方百姓\n——聊城市扎实推进水环境综合治理\n春分刚过，漫步在徒骇河畔\n，碧波荡漾，白鹭翩跹，野鸭点\n点，蜿蜒曲折的滨河步道上，晨\n练的市民与粼粼波光相映成趣。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[1].headline.as_deref(), Some("护一泓碧水 惠一方百姓"));
+    assert!(arts[1].paragraphs[0].starts_with("春分刚过"), "{arts:#?}");
+}

@@ -215,9 +215,20 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 }
                 // A heading set right above its body with no blank line
                 // between, as PDF extraction gives it.
-                let head = (!prev_is_body_mid && !continues_lead)
-                    .then(|| heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block)))
-                    .flatten();
+                // After text broken off mid-sentence only a headline with a
+                // subheadline under it (——……) is sure enough to stop it.
+                let head = if continues_lead {
+                    None
+                } else if prev_is_body_mid {
+                    heading_prefix(&block).filter(|&k| {
+                        k >= 2
+                            && block[1..k]
+                                .iter()
+                                .any(|l| l.text.trim_start().starts_with("——"))
+                    })
+                } else {
+                    heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block))
+                };
                 let block = match head {
                     Some(k) => {
                         let texts: Vec<String> = block[..k]
