@@ -6,9 +6,12 @@
 //! article set in the same column width.
 
 use super::drafts::{opens_dateline, Anchor, Draft, HeadingSlot};
+use super::lines::Line;
+use super::runin::em_width;
 use super::CAPTION_MAX;
 use crate::segment::bylines::trailing_signature;
-use crate::text::{ends_sentence, visible_len};
+use crate::text::{bigrams, ends_sentence, is_han, visible_len};
+use std::collections::HashSet;
 
 /// Longest lone heading line read as a kicker rather than a headline.
 const KICKER_MAX: usize = 5;
@@ -125,28 +128,72 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     rejoin_caption_ends(drafts, slots);
 }
 
-/// Lines of a caption's opening block: a few.
-const OPENING_LINES_MAX: usize = 4;
+/// Blocks of an article (runs of lines between blank lines) that open
+/// with a photo's day after a finished sentence (or at the article's
+/// start) and break off mid-sentence: a caption's opening read into the
+/// article, its end read elsewhere. Returns each block's line range.
+fn dated_openings(d: &Draft) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if d.anchor == Anchor::BylineBelow {
+        return found;
+    }
+    let mut i = 0;
+    while i < d.lines.len() {
+        if d.lines[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < d.lines.len() && d.lines[i].is_some() {
+            i += 1;
+        }
+        let block: Vec<&str> = d.lines[start..i]
+            .iter()
+            .flatten()
+            .map(|l| l.text.as_str())
+            .collect();
+        let after_sentence = d.lines[..start]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .is_none_or(|l| ends_sentence(&l.text));
+        if after_sentence
+            && opens_dateline(block[0])
+            && !ends_sentence(block[block.len() - 1])
+            && super::drafts::body_len(&d.lines[start..i]) <= CAPTION_MAX
+        {
+            found.push((start, i));
+        }
+    }
+    found
+}
 
-/// An article's last block that opens with a photo's day after a finished
-/// sentence and breaks off mid-sentence: a caption's opening read into the
-/// article (its end is read elsewhere). Returns where it starts.
-fn dated_opening_at_end(d: &Draft) -> Option<usize> {
-    let end = d.lines.iter().rposition(Option::is_some)? + 1;
-    let cut = d.lines[..end].iter().rposition(Option::is_none)? + 1;
-    let block: Vec<&str> = d.lines[cut..end]
+/// The next block's first line is a paragraph's (its indent makes it two
+/// characters short of the block's usual line): no sentence runs into it.
+fn opens_paragraph(lines: &[Option<Line>]) -> bool {
+    let block: Vec<f64> = lines
         .iter()
-        .flatten()
-        .map(|l| l.text.as_str())
+        .skip_while(|l| l.is_none())
+        .map_while(|l| l.as_ref())
+        .take(12)
+        .map(|l| em_width(&l.text))
         .collect();
-    let before = d.lines[..cut].iter().rev().flatten().next()?;
-    let (first, last) = (block.first()?, block.last()?);
-    (block.len() <= OPENING_LINES_MAX
-        && opens_dateline(first)
-        && ends_sentence(&before.text)
-        && !ends_sentence(last)
-        && d.anchor != Anchor::BylineBelow)
-        .then_some(cut)
+    if block.len() < 3 {
+        return false;
+    }
+    let mut ws = block[1..].to_vec();
+    ws.sort_by(f64::total_cmp);
+    block[0] + 1.5 <= ws[ws.len() / 2]
+}
+
+/// The last Han character of some lines and the first of others.
+fn last_han<'a>(mut ls: impl DoubleEndedIterator<Item = &'a Line>) -> Option<char> {
+    ls.next_back()
+        .and_then(|l| l.text.chars().rev().find(|c| is_han(*c)))
+}
+fn first_han<'a>(mut ls: impl Iterator<Item = &'a Line>) -> Option<char> {
+    ls.next().and_then(|l| l.text.chars().find(|c| is_han(*c)))
 }
 
 /// Does a caption end of `tail` characters a line read as the end of a
@@ -164,6 +211,7 @@ fn fits(width: usize, tail: &Draft) -> bool {
 /// takes back that caption's opening from the end of an article.
 fn rejoin_caption_ends(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     let len = |d: &Draft| super::drafts::body_len(&d.lines);
+    let mut page_pairs: Option<HashSet<(char, char)>> = None;
     for t in 1..drafts.len() {
         if !is_caption_end(&drafts[t], slots) {
             continue;
@@ -184,21 +232,40 @@ fn rejoin_caption_ends(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             drafts[e].anchor = Anchor::BylineBelow;
             continue;
         }
+        // The opening whose last character and the end's first make a pair
+        // the page uses, while the text after the opening does not.
+        let pairs = page_pairs.get_or_insert_with(|| {
+            drafts
+                .iter()
+                .flat_map(|d| d.lines.iter().flatten())
+                .flat_map(|l| bigrams(&l.text))
+                .collect()
+        });
+        let tail_first = first_han(drafts[t].lines.iter().flatten());
         let opening = (t.saturating_sub(LOOKBACK)..t).rev().find_map(|e| {
-            let cut = dated_opening_at_end(&drafts[e])?;
-            let width = {
-                let mut ws: Vec<usize> = drafts[e].lines[cut..]
+            let d = &drafts[e];
+            dated_openings(d).into_iter().find_map(|(s, end)| {
+                let mut ws: Vec<usize> = d.lines[s..end]
                     .iter()
                     .flatten()
                     .map(|l| visible_len(&l.text))
                     .collect();
                 ws.sort_unstable();
-                ws[ws.len() / 2]
-            };
-            fits(width, &drafts[t]).then_some((e, cut))
+                let last = last_han(d.lines[s..end].iter().flatten());
+                let joins = |c: Option<char>| {
+                    matches!((last, c), (Some(a), Some(b)) if pairs.contains(&(a, b)))
+                };
+                let after = first_han(d.lines[end..].iter().flatten());
+                let at_end = after.is_none();
+                (fits(ws[ws.len() / 2], &drafts[t])
+                    && (at_end
+                        || opens_paragraph(&d.lines[end..])
+                        || joins(tail_first) && !joins(after)))
+                .then_some((e, s, end))
+            })
         });
-        if let Some((e, cut)) = opening {
-            let mut lines = drafts[e].lines.split_off(cut);
+        if let Some((e, s, end)) = opening {
+            let mut lines: Vec<Option<Line>> = drafts[e].lines.drain(s..end).collect();
             while drafts[e].lines.last().is_some_and(Option::is_none) {
                 drafts[e].lines.pop();
             }
