@@ -29,7 +29,8 @@ fn segment_alt_relayouts_keep_articles_headlines_and_names() {
     for seed in first..last {
         let (text, expected, per_article) = alt_page(&pool, seed);
         let got = segment("alt.txt", &text);
-        let s = score_articles(&format!("seed {seed}"), &got, &expected);
+        let tag = format!("seed {seed}{}", if per_article { " (mixed)" } else { "" });
+        let s = score_articles(&tag, &got, &expected);
         if per_article {
             mixed.add(s.clone());
         }

@@ -4,7 +4,7 @@
 //! two lines is one headline.
 
 use super::lines::Line;
-use super::units::is_sub_line;
+use super::units::{is_dash_kicker, is_sub_line};
 use super::HEADING_LINE_MAX;
 use crate::dates;
 use crate::text::{collapse_spaces, ends_sentence, is_han, is_space, visible_len};
@@ -132,6 +132,12 @@ pub(super) fn split_heading(
     if lines.is_empty() {
         return (None, None, None);
     }
+    if md && lines.len() > 1 && is_dash_kicker(&lines[0]) {
+        let kicker = lines[0].trim_end_matches('—').to_string();
+        let shifted: Vec<usize> = gaps.iter().filter(|&&g| g > 0).map(|g| g - 1).collect();
+        let (_, h, s) = split_heading(&lines[1..], &shifted, true);
+        return (Some(kicker), h, s);
+    }
     if md {
         // Equal-level markdown headings read as one headline; a dash line
         // under them is the subheadline.
@@ -184,11 +190,13 @@ pub(super) fn split_heading(
     let main: Vec<String> = main[off..].to_vec();
     // A kicker ends with a colon, is very short, or is set apart from the
     // headline by a blank line (kickers are; a wrapped headline is not).
+    // (A line that leaves a quote or bracket open is a headline's start.)
     let is_kicker = |a: &str, b: &str, apart: bool| {
         let a_t = a.trim_end_matches(['：', ':']);
-        a_t.len() < a.len()
-            || len(a_t) <= 3
-            || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4))
+        closes_what_it_opens(a)
+            && (a_t.len() < a.len()
+                || len(a_t) <= 3
+                || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4)))
     };
     let apart = |i: usize| gaps.contains(&(i + off));
     if main.len() == 1 {
@@ -250,6 +258,17 @@ pub(super) fn split_heading(
     }
     // A headline wrapped over two lines.
     (None, Some(format!("{a}{b}")), sub)
+}
+
+/// Every quote and bracket the line opens, it closes.
+fn closes_what_it_opens(s: &str) -> bool {
+    ["“”", "‘’", "《》", "（）", "()", "「」", "【】"]
+        .iter()
+        .all(|p| {
+            let mut cs = p.chars();
+            let (o, c) = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
+            s.matches(o).count() <= s.matches(c).count()
+        })
 }
 
 /// Spaces layout put around a figure inside a heading ("突破 17 万") go;

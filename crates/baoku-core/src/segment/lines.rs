@@ -231,6 +231,29 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
     parts
 }
 
+/// A photo credit closing a caption's last line without a mark
+/// (……支撑。 本报记者 X 摄) stands apart from the text, as after ■.
+fn split_photo_credit(part: String) -> Vec<String> {
+    let t = part.trim_end();
+    if !t.ends_with('摄') {
+        return vec![part];
+    }
+    let cut = t
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '”'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back();
+    match cut {
+        Some(i)
+            if is_byline_line(&t[i..])
+                && byline_tokens(&t[i..]).iter().any(|w| is_role_word(w)) =>
+        {
+            vec![t[..i].to_string(), t[i..].trim().to_string()]
+        }
+        _ => vec![part],
+    }
+}
+
 /// Classify every line; text set aside as furniture (continuation markers,
 /// running heads, page pointers) is also pushed to `furniture`.
 pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
@@ -280,7 +303,10 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
             }
             continue;
         }
-        let parts = split_markers(&stripped);
+        let parts: Vec<String> = split_markers(&stripped)
+            .into_iter()
+            .flat_map(split_photo_credit)
+            .collect();
         let nparts = parts.len();
         for (pi, part) in parts.into_iter().enumerate() {
             if part.is_empty() {
@@ -325,7 +351,24 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
             mid_line.push(pi > 0);
         }
     }
+    credit_page_labels(&mut out);
     join_wrapped_lines(out, mid_line)
+}
+
+/// A page label set right under or over a running head's other line
+/// (责任编辑：X / 第4版) is part of that head, not a teaser's pointer.
+fn credit_page_labels(out: &mut [Line]) {
+    for i in 0..out.len() {
+        let label =
+            matches!(out[i].kind, LineKind::Pointer(_)) && pointer_target(&out[i].text).is_none();
+        let by_head = |j: Option<usize>| {
+            j.and_then(|j| out.get(j))
+                .is_some_and(|l| l.kind == LineKind::Furniture)
+        };
+        if label && (by_head(i.checked_sub(1)) || by_head(Some(i + 1))) {
+            out[i].kind = LineKind::Furniture;
+        }
+    }
 }
 
 /// Lines that layout broke apart are joined back, in one pass: closing

@@ -43,6 +43,11 @@ pub(super) fn opens_notice_at(lines: &[Option<Line>], k: usize) -> bool {
             _ => return false,
         }
     }
+    opens_with_addressee(&text)
+}
+
+/// Text that opens with a notice's addressee list and its colon.
+pub(super) fn opens_with_addressee(text: &str) -> bool {
     let Some((head, _)) = text.split_once(['：', ':']) else {
         return false;
     };

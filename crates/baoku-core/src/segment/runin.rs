@@ -7,6 +7,7 @@
 
 use super::headings::heading_like;
 use super::lines::Line;
+use super::notices::opens_with_addressee;
 use crate::text::{ends_sentence, is_space, visible_len};
 
 /// Width of a line in ems of body type: Latin letters, figures and curly
@@ -101,7 +102,8 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                     || l.text.matches('“').count() == l.text.matches('”').count()
                         && !l.text.contains(['，', ',', '、'])
             })
-            && full(block[k])
+            // (A notice's addressee line may be short.)
+            && (full(block[k]) || opens_with_addressee(block[k].text.trim()))
             && heading_like(&block[..k])
             && !block[k]
                 .text

@@ -87,7 +87,18 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 i += 1;
             }
             LineKind::MdHeading => {
-                let mut hl = vec![l.text.clone()];
+                // A kicker leading into the headings with a dash (……——).
+                let kicker = match units.last() {
+                    Some(Unit::Heading {
+                        lines, md: false, ..
+                    }) if lines.len() == 1 && is_dash_kicker(&lines[0]) => Some(lines[0].clone()),
+                    _ => None,
+                };
+                if kicker.is_some() {
+                    units.pop();
+                }
+                let mut hl: Vec<String> = kicker.into_iter().collect();
+                hl.push(l.text.clone());
                 i += 1;
                 while i < n && matches!(lines[i].kind, LineKind::Blank | LineKind::MdHeading) {
                     if lines[i].kind == LineKind::MdHeading {
@@ -331,6 +342,11 @@ fn unwrap_short_lines(block: &[&Line]) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A kicker that leads into its headline with a dash (高唐县——).
+pub(super) fn is_dash_kicker(l: &str) -> bool {
+    l.ends_with("——") && !is_sub_line(l)
 }
 
 /// A subheadline line: it opens with a dash.

@@ -192,9 +192,19 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
     for c in s.chars() {
         let hang = "，。、；：！？”’）》…".contains(c);
         if n >= w && c != ' ' && !(hang && n == w) {
+            // An opening mark never ends a line: it moves down.
+            let mut carry = String::new();
+            while let Some(o) = line.pop() {
+                if "“‘《（「".contains(o) {
+                    carry.insert(0, o);
+                } else {
+                    line.push(o);
+                    break;
+                }
+            }
             out.push(line.trim_end().to_string());
-            line.clear();
-            n = 0;
+            n = carry.chars().count();
+            line = carry;
         }
         if n == 0 && c == ' ' && !line.starts_with('　') {
             continue;
@@ -281,24 +291,32 @@ fn heading(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> Vec<String> {
             } else {
                 h.push(fig(t, d));
             }
-        } else if plain_sub || n < 6 || d.pct(45) {
+        } else if plain_sub || n < 9 || d.pct(45) {
             h.push(fig(t, d));
         } else {
-            // Broken anywhere, as a narrow heading column leaves it.
+            // Broken at any point, mid-word too, as a narrow heading column
+            // leaves it; no piece so short that it reads as a kicker.
             let cs: Vec<char> = t.chars().collect();
             let parts = if n >= 16 && d.pct(30) { 3 } else { 2 };
+            let least = (n / (2 * parts)).max(4);
             let mut cuts = vec![0];
             for k in 1..parts {
-                let lo = cuts[k - 1] + 2;
-                let hi = n - 2 * (parts - k);
+                let lo = cuts[k - 1] + least;
+                let hi = n.saturating_sub(least * (parts - k));
                 if lo > hi {
                     break;
                 }
-                cuts.push(d.int(lo, hi));
+                // Not after an opening mark, nor before a closing one.
+                let mut c = d.int(lo, hi);
+                while c < n - 1 && ("“‘《（".contains(cs[c - 1]) || "”’》），、".contains(cs[c]))
+                {
+                    c += 1;
+                }
+                cuts.push(c);
             }
             cuts.push(n);
             for (i, w) in cuts.windows(2).enumerate() {
-                if i > 0 && p.head_gap && cuts[1] >= 6 && w[1] - w[0] >= 6 && d.pct(20) {
+                if i > 0 && p.head_gap && cuts[1] * 5 > (w[1] - w[0]) * 4 && d.pct(20) {
                     h.push(String::new());
                 }
                 let piece: String = cs[w[0]..w[1]].iter().collect();
@@ -329,7 +347,7 @@ fn heading(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> Vec<String> {
 }
 
 /// Paragraphs of the body; features get intertitles (added to `e.body`).
-fn paragraphs(g: &Gold, d: &mut Dice, e: &mut Gold) -> Vec<(bool, String)> {
+fn paragraphs(g: &Gold, d: &mut Dice, e: &mut Gold, titles: bool) -> Vec<(bool, String)> {
     let mut sents = sentences(&g.body);
     let mut lead_line = None;
     let mut tail: Vec<String> = Vec::new();
@@ -358,7 +376,7 @@ fn paragraphs(g: &Gold, d: &mut Dice, e: &mut Gold) -> Vec<(bool, String)> {
         i += k;
     }
     paras.extend(tail.into_iter().map(|t| (false, t)));
-    if g.kind == "feature" && paras.len() >= 4 && d.pct(60) {
+    if titles && g.kind == "feature" && paras.len() >= 4 && d.pct(60) {
         let mut body = String::new();
         let mut out = Vec::new();
         let mut left = d.int(1, 2);
@@ -402,8 +420,13 @@ fn article(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> (Vec<String>, Vec<
     } else {
         heading(g, p, d, e)
     };
-    let mut paras = paragraphs(g, d, e);
     let named = !(g.reporters.is_empty() && g.correspondents.is_empty() && g.authors.is_empty());
+    // A closing signature （记者 X） needs its role word.
+    let roles = !(g.reporters.is_empty() && g.correspondents.is_empty());
+    let style = d.int(0, if roles { 4 } else { 3 });
+    // Intertitles only in a feature signed above its body: with the names
+    // at the end, an intertitle reads as the next story's headline.
+    let mut paras = paragraphs(g, d, e, !named || style < 4);
     let mut top: Vec<String> = Vec::new();
     let mut closing: Option<String> = None;
     let mut own_line_lead: Option<String> = None;
@@ -415,9 +438,7 @@ fn article(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> (Vec<String>, Vec<
         let mark = if d.pct(85) { "■ " } else { "" };
         closing = Some(format!("{mark}{who}"));
     } else if named {
-        // A closing signature （记者 X） needs its role word.
-        let roles = !(g.reporters.is_empty() && g.correspondents.is_empty());
-        match d.int(0, if roles { 4 } else { 3 }) {
+        match style {
             0 | 1 => {
                 let who = credit(g, "记者", "通讯员");
                 let sp = *d.of(&["", "", " "]);
@@ -483,17 +504,30 @@ fn article(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> (Vec<String>, Vec<
             continue;
         }
         let mut t = space_figures(text, d, p.digits, p.unit_gap);
+        let mut signed = 0;
         if pi == last && d.pct(50) {
             if let Some(c) = closing.take() {
+                signed = c.chars().filter(|c| *c != ' ').count();
                 t = format!("{t}{}{c}", if c.starts_with('（') { "" } else { " " });
             }
         }
         let t = format!("{}{t}", p.indent);
         let lines = wrap(&t, w);
+        // Lines holding the signature run on the paragraph's last lines: no
+        // column break or blank line falls inside it.
+        let mut left = signed;
+        let mut roles: Vec<Role> = vec![Role::Body; lines.len()];
+        for (li, l) in lines.iter().enumerate().rev() {
+            if left == 0 {
+                break;
+            }
+            roles[li] = Role::Sign;
+            left = left.saturating_sub(l.chars().filter(|c| *c != ' ').count());
+        }
         let k = lines.len();
         for (li, l) in lines.into_iter().enumerate() {
-            body.push((Role::Body, l));
-            if li + 1 < k && d.int(1, 1000) <= p.blank_in {
+            body.push((roles[li], l));
+            if li + 1 < k && roles[li + 1] == Role::Body && d.int(1, 1000) <= p.blank_in {
                 body.push((Role::Blank, String::new()));
             }
         }
