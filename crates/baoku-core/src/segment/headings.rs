@@ -27,13 +27,23 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
 /// `heading_like`, optionally letting a short clause open the line (an
 /// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
 pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
-    if lines.is_empty() || lines.len() > 5 || lines[0].indented {
+    if lines.is_empty() || lines.len() > 6 || lines[0].indented {
         return false;
     }
-    let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
-    // Up to three lines, or up to five short ones (a headline in a narrow
-    // column wraps more often).
-    if total > 60 || (lines.len() > 3 && lines.iter().any(|l| visible_len(&l.text) > 12)) {
+    // A kicker leading in with a dash (……——) and a subheadline opening
+    // with one (——……) are set apart by their dashes: the rest is the
+    // headline, up to three lines, or up to five short ones (a headline
+    // in a narrow column wraps more often).
+    let dashed = |i: usize, t: &str| is_sub_line(t) || (i == 0 && is_dash_kicker(t));
+    let core: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.trim())
+        .enumerate()
+        .filter(|(i, t)| !dashed(*i, t))
+        .map(|(_, t)| t)
+        .collect();
+    let total: usize = core.iter().map(|t| visible_len(t)).sum();
+    if total > 60 || (core.len() > 3 && core.iter().any(|t| visible_len(t) > 12)) {
         return false;
     }
     let commas: usize = lines
@@ -182,7 +192,10 @@ pub(super) fn split_heading(
     let len = |s: &str| visible_len(s);
     // Lines above a kicker + headline pair with a subheadline are banners
     // or column names, not part of this article's heading.
-    let off = if sub.is_some() && main.len() > 2 {
+    // (Lines set close together, with no blank line between, are one
+    // headline wrapped.)
+    let set_apart = (1..main.len()).any(|i| gaps.contains(&i));
+    let off = if sub.is_some() && main.len() > 2 && set_apart {
         main.len() - 2
     } else {
         0
