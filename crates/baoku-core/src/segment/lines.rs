@@ -6,7 +6,8 @@
 use super::account::leftover;
 use super::bylines::is_name;
 use super::bylines::{
-    byline_tokens, is_byline_line, is_role_word, join_wrapped, trailing_signature,
+    byline_tokens, is_byline_line, is_dispatch_place, is_role_word, join_wrapped,
+    trailing_signature,
 };
 use super::headings::{is_date_line, is_sidebar_label};
 use crate::text::{is_han, is_space, visible_len};
@@ -433,6 +434,23 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
     {
         let joined = format!("{} {}", last.text.trim_end(), next.text.trim());
         if is_byline_line(&joined) {
+            last.text = joined;
+            return true;
+        }
+    }
+    // …… 聊城报 / 道: the dispatch cut inside its last word.
+    if matches!(last.kind, LineKind::Byline | LineKind::TrailingByline)
+        && next.kind == LineKind::Text
+        && visible_len(&next.text) <= 2
+        && next.text.trim().chars().all(is_han)
+    {
+        let joined = join_wrapped(&last.text, &next.text);
+        let dispatch = |t: &str| {
+            byline_tokens(t)
+                .last()
+                .is_some_and(|w| is_dispatch_place(w))
+        };
+        if is_byline_line(&joined) && dispatch(&joined) && !dispatch(&last.text) {
             last.text = joined;
             return true;
         }

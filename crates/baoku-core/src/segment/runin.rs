@@ -7,7 +7,7 @@
 
 use super::headings::heading_like;
 use super::lines::Line;
-use super::notices::opens_with_addressee;
+use super::notices::{is_notice_title, opens_with_addressee};
 use crate::text::{ends_sentence, is_space, visible_len};
 
 /// Width of a line in ems of body type: Latin letters, figures and curly
@@ -51,6 +51,9 @@ enum Fit {
 /// than the column or wider than all of it (the first of them), then a
 /// full-width line opening a body that has a sentence in it.
 pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
+    if let Some(k) = notice_title(block) {
+        return Some(k);
+    }
     if block.len() < 3 {
         return None;
     }
@@ -111,6 +114,17 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
             && block[k..]
                 .iter()
                 .any(|l| ends_sentence(&l.text) || l.text.contains(['。', '！', '？']))
+    })
+}
+
+/// A notice's title set straight over its addressee line (关于……的通知 /
+/// 各成员单位：), however short the block.
+fn notice_title(block: &[&Line]) -> Option<usize> {
+    (1..=3.min(block.len().saturating_sub(1))).find(|&k| {
+        let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
+        is_notice_title(&title)
+            && heading_like(&block[..k])
+            && opens_with_addressee(block[k].text.trim())
     })
 }
 
