@@ -46,6 +46,12 @@ pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> 
     if total > 60 || (core.len() > 3 && core.iter().any(|t| visible_len(t) > 12)) {
         return false;
     }
+    // A headline closes the quotes and brackets it opens; a line that
+    // leaves one open is text cut off mid-sentence.
+    let joined: String = lines.iter().map(|l| l.text.trim()).collect();
+    if !closes_what_it_opens(&joined) {
+        return false;
+    }
     let commas: usize = lines
         .iter()
         .map(|l| l.text.matches(['，', ',', '、']).count())

@@ -233,10 +233,11 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
 }
 
 /// A photo credit closing a caption's last line without a mark
-/// (……支撑。 本报记者 X 摄) stands apart from the text, as after ■.
+/// (……支撑。 本报记者 X 摄; ……证书。 本报通讯员 Y) stands apart from the
+/// text, as after ■.
 fn split_photo_credit(part: String) -> Vec<String> {
     let t = part.trim_end();
-    if !t.ends_with('摄') {
+    if !t.ends_with('摄') && !t.contains(" 本报") {
         return vec![part];
     }
     let cut = t
@@ -247,7 +248,9 @@ fn split_photo_credit(part: String) -> Vec<String> {
     match cut {
         Some(i)
             if is_byline_line(&t[i..])
-                && byline_tokens(&t[i..]).iter().any(|w| is_role_word(w)) =>
+                && byline_tokens(&t[i..])
+                    .first()
+                    .is_some_and(|w| is_role_word(w)) =>
         {
             vec![t[..i].to_string(), t[i..].trim().to_string()]
         }

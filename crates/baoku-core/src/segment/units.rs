@@ -191,6 +191,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && !ends_block(&l.text)
                         && !is_sub_line(&l.text)
                 }) && next_is_text;
+                // The same for a line as wide as the column of the text
+                // right after it: stories on one page differ in width.
+                let runs_into_next = block.len() == 1
+                    && block.last().is_some_and(|l| {
+                        !ends_block(&l.text)
+                            && !is_sub_line(&l.text)
+                            && following_width(&lines[i..])
+                                .is_some_and(|c| c >= 8 && c == visible_len(&l.text))
+                    })
+                    && next_is_text;
+                let runs_on = runs_on || runs_into_next;
                 // A heading-like block set directly over a byline or a lead
                 // heads what follows, even when extraction left the text
                 // before it mid-sentence (that text goes on elsewhere).
@@ -286,6 +297,27 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
         && ((next.len() == 1 && visible_len(last) <= 20)
             || (next.len() <= 3 && visible_len(last) <= 6)
             || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
+}
+
+/// The usual width of the text lines after a gap: the most common width
+/// of the next few, when at least two share it.
+fn following_width(rest: &[Line]) -> Option<usize> {
+    let mut ws: Vec<usize> = rest
+        .iter()
+        .skip_while(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))
+        .take_while(|l| l.kind == LineKind::Text)
+        .take(6)
+        .map(|l| visible_len(&l.text))
+        .collect();
+    ws.sort_unstable();
+    let mut best = (0, 0);
+    for &w in &ws {
+        let n = ws.iter().filter(|&&x| x == w).count();
+        if n > best.0 || (n == best.0 && w > best.1) {
+            best = (n, w);
+        }
+    }
+    (best.0 >= 2).then_some(best.1)
 }
 
 /// A notice's closing date wrapped over its last two lines (……办公室2022 /
