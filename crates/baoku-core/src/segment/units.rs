@@ -225,7 +225,9 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     push_heading(&mut units, ls.into_iter().map(|l| l.text).collect());
                     continue;
                 }
-                if (before_pointer || standalone || (heading_like(&block) && !runs_on))
+                if (before_pointer
+                    || (standalone && !runs_into_next)
+                    || (heading_like(&block) && !runs_on))
                     && (!prev_is_body_mid || over_byline)
                     && !continues_lead
                     && !next_continues

@@ -191,7 +191,7 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
     let mut n = 0;
     for c in s.chars() {
         let hang = "，。、；：！？”’）》…".contains(c);
-        if n >= w && c != ' ' && !(hang && n == w) {
+        if n >= w && c != ' ' && !hang {
             // An opening mark never ends a line: it moves down.
             let mut carry = String::new();
             while let Some(o) = line.pop() {
@@ -236,6 +236,12 @@ fn credit(g: &Gold, rep: &str, cor: &str) -> String {
         v.extend(g.correspondents.iter().cloned());
     }
     v.join(" ")
+}
+
+/// Two pieces of a headline close enough in length to be set apart by a
+/// blank line and still read as one headline (……园区入选 / 省文旅……名单).
+fn balanced(a: usize, b: usize) -> bool {
+    a.min(b) >= 6 && a * 4 >= b * 3 && b * 4 >= a * 3
 }
 
 /// The heading block; updates the expected kicker and subheadline.
@@ -308,7 +314,11 @@ fn heading(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> Vec<String> {
                 }
                 // Not after an opening mark, nor before a closing one.
                 let mut c = d.int(lo, hi);
-                while c < n - 1 && ("“‘《（".contains(cs[c - 1]) || "”’》），、".contains(cs[c]))
+                let fig = |x: char| x.is_ascii_digit() || x == '.' || x == '%';
+                while c < n - 1
+                    && ("“‘《（".contains(cs[c - 1])
+                        || "”’》），、".contains(cs[c])
+                        || (fig(cs[c - 1]) && fig(cs[c])))
                 {
                     c += 1;
                 }
@@ -316,7 +326,8 @@ fn heading(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> Vec<String> {
             }
             cuts.push(n);
             for (i, w) in cuts.windows(2).enumerate() {
-                if i > 0 && p.head_gap && cuts[1] * 5 > (w[1] - w[0]) * 4 && d.pct(20) {
+                if i > 0 && parts == 2 && p.head_gap && balanced(cuts[1], n - cuts[1]) && d.pct(20)
+                {
                     h.push(String::new());
                 }
                 let piece: String = cs[w[0]..w[1]].iter().collect();
