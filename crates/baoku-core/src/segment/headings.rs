@@ -4,6 +4,7 @@
 //! two lines is one headline.
 
 use super::lines::Line;
+use super::notices::is_notice_title;
 use super::units::{is_dash_kicker, is_sub_line};
 use super::HEADING_LINE_MAX;
 use crate::dates;
@@ -271,7 +272,18 @@ pub(super) fn split_heading(
     }
     // A subheadline without a dash is a phrase of its own, not the short
     // remainder of a wrapped headline.
-    if sub.is_none() && len(a) > len(b) + 4 && len(b) >= 6 && !a.ends_with(['的', '和', '与', '及'])
+    // (Not when the first line breaks off a clause (……，跑出 / 高质量……)
+    // or a title that opens with 关于 closes on the second (……的通知).)
+    let dangling = a
+        .rsplit_once('，')
+        .is_some_and(|(_, tail)| (1..=4).contains(&len(tail)));
+    let bracketed = a.starts_with("关于") && is_notice_title(b);
+    if sub.is_none()
+        && len(a) > len(b) + 4
+        && len(b) >= 6
+        && !a.ends_with(['的', '和', '与', '及'])
+        && !dangling
+        && !bracketed
     {
         return (None, Some(a.clone()), Some(b.clone()));
     }
@@ -297,6 +309,18 @@ fn unspace_figures(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < cs.len() {
+        // Figures spaced digit by digit, or apart from their unit
+        // (1 2 7 7 万元): the spaces go.
+        if cs[i] == ' '
+            && i > 0
+            && cs[i - 1].is_ascii_digit()
+            && cs
+                .get(i + 1)
+                .is_some_and(|&c| c.is_ascii_digit() || is_han(c))
+        {
+            i += 1;
+            continue;
+        }
         if cs[i] == ' ' && i > 0 && is_han(cs[i - 1]) {
             // Han, space, a figure, space, Han.
             let mut j = i + 1;

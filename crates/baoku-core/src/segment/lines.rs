@@ -441,7 +441,8 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
             return true;
         }
     }
-    // …… 聊城报 / 道: the dispatch cut inside its last word.
+    // …… 聊城报 / 道: the dispatch cut inside its last word; a photo
+    // credit's 摄 wrapped alone.
     if matches!(last.kind, LineKind::Byline | LineKind::TrailingByline)
         && next.kind == LineKind::Text
         && visible_len(&next.text) <= 2
@@ -451,7 +452,7 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
         let dispatch = |t: &str| {
             byline_tokens(t)
                 .last()
-                .is_some_and(|w| is_dispatch_place(w))
+                .is_some_and(|w| is_dispatch_place(w) || w == "摄")
         };
         if is_byline_line(&joined) && dispatch(&joined) && !dispatch(&last.text) {
             last.text = joined;

@@ -326,7 +326,16 @@ fn heading(g: &Gold, p: &Page, d: &mut Dice, e: &mut Gold) -> Vec<String> {
             }
             cuts.push(n);
             for (i, w) in cuts.windows(2).enumerate() {
-                if i > 0 && parts == 2 && p.head_gap && balanced(cuts[1], n - cuts[1]) && d.pct(20)
+                // (Never inside quotes: their two halves would each
+                // leave one open.)
+                let opened = |xs: &[char], m: &str| xs.iter().filter(|c| m.contains(**c)).count();
+                let quoted = opened(&cs[..cuts[1]], "“《（") > opened(&cs[..cuts[1]], "”》）");
+                if i > 0
+                    && parts == 2
+                    && p.head_gap
+                    && !quoted
+                    && balanced(cuts[1], n - cuts[1])
+                    && d.pct(20)
                 {
                     h.push(String::new());
                 }
