@@ -232,6 +232,39 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
     parts
 }
 
+/// A caption's unmarked credit wrapped onto the next line (……支撑。 本报记者
+/// 许 / 金松 摄): the two physical lines are one.
+fn rejoin_credits<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in raw {
+        let line = line.trim_end_matches('\r');
+        let tail = out.last().and_then(|prev| {
+            let t = prev.trim_end();
+            let cut = t.rfind(['。', '！', '？', '”'])?;
+            let cut = cut + t[cut..].chars().next()?.len_utf8();
+            let tail = t[cut..].trim();
+            (tail.starts_with("本报") && !is_byline_line(tail)).then(|| tail.to_string())
+        });
+        if let Some(tail) = tail {
+            let next = line.trim();
+            let joined = join_wrapped(&tail, next);
+            let credit = visible_len(next) <= 16
+                && is_byline_line(&joined)
+                && !next.contains(['，', '。', '：', '“']);
+            if credit {
+                if let Some(prev) = out.last_mut() {
+                    let keep = prev.trim_end().len() - tail.len();
+                    prev.truncate(keep);
+                    prev.push_str(&joined);
+                }
+                continue;
+            }
+        }
+        out.push(line.to_string());
+    }
+    out
+}
+
 /// A photo credit closing a caption's last line without a mark
 /// (……支撑。 本报记者 X 摄; ……证书。 本报通讯员 Y) stands apart from the
 /// text, as after ■.
@@ -265,7 +298,8 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
     let mut out = Vec::new();
     // Did the line start mid-way through a physical line (after a marker)?
     let mut mid_line: Vec<bool> = Vec::new();
-    for raw in page.split('\n') {
+    for raw in rejoin_credits(page.split('\n')) {
+        let raw = raw.as_str();
         let raw = raw.trim_end_matches('\r');
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -385,6 +419,13 @@ fn join_wrapped_lines(lines: Vec<Line>, mid_line: Vec<bool>) -> Vec<Line> {
     let mut it = lines.into_iter().zip(mid_line).peekable();
     while let Some((next, mid)) = it.next() {
         if let Some((last, last_mid)) = out.last_mut() {
+            // A blank line inside a lead's open byline (本报讯（记者 X 通讯员
+            // / (blank) / Y Z）……) is a gap in one line.
+            let open_lead = last.kind == LineKind::Lead
+                && last.text.rfind(['（', '(']) > last.text.rfind(['）', ')']);
+            if open_lead && next.kind == LineKind::Blank {
+                continue;
+            }
             if merge_wrapped(last, *last_mid, &next) {
                 continue;
             }
