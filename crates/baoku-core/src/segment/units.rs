@@ -439,7 +439,7 @@ fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run_on = false;
     for t in texts {
-        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
+        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t) && !is_dash_kicker(&t);
         match out.last_mut() {
             // A line wider than the column was not wrapped from it.
             Some(prev) if run_on && !is_sub_line(&t) && visible_len(&t) <= col => prev.push_str(&t),
