@@ -198,7 +198,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         !ends_block(&l.text)
                             && !is_sub_line(&l.text)
                             && following_width(&lines[i..])
-                                .is_some_and(|c| c >= 8 && c == visible_len(&l.text))
+                                .is_some_and(|c| c >= 8 && c == unhung_len(&l.text))
                     })
                     && next_is_text;
                 let runs_on = runs_on || runs_into_next;
@@ -301,6 +301,16 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
             || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
 }
 
+/// Characters of a line without one closing mark at its end (line
+/// breaking keeps one past the column rather than open a line with it).
+fn unhung_len(t: &str) -> usize {
+    let t = t.trim_end();
+    let hung = t.ends_with([
+        '”', '’', '》', '）', ')', '。', '，', '、', '；', '：', '！', '？',
+    ]);
+    visible_len(t) - usize::from(hung)
+}
+
 /// The usual width of the text lines after a gap: the most common width
 /// of the next few, when at least two share it.
 fn following_width(rest: &[Line]) -> Option<usize> {
@@ -309,7 +319,7 @@ fn following_width(rest: &[Line]) -> Option<usize> {
         .skip_while(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))
         .take_while(|l| l.kind == LineKind::Text)
         .take(6)
-        .map(|l| visible_len(&l.text))
+        .map(|l| unhung_len(&l.text))
         .collect();
     ws.sort_unstable();
     let mut best = (0, 0);

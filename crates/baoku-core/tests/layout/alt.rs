@@ -402,14 +402,20 @@ fn paragraphs(g: &Gold, d: &mut Dice, e: &mut Gold, titles: bool) -> Vec<(bool, 
         let mut left = d.int(1, 2);
         for (pi, (_, para)) in paras.iter().enumerate() {
             if pi >= 2 && pi + 1 < paras.len() && left > 0 && d.pct(35) {
-                let cl = clauses(para, 4, 11);
+                // Words from inside the section, not its opening clause
+                // (an intertitle does not repeat the words under it).
+                let opening = para.split(['，', '。']).next().unwrap_or("");
+                let cl: Vec<String> = clauses(para, 4, 11)
+                    .into_iter()
+                    .filter(|c| c != opening)
+                    .collect();
                 if !cl.is_empty() {
                     let t = d.of(&cl).clone();
                     body.push_str(&t);
-                    out.push((true, t));
+                    out.push((true, t.clone()));
                     if d.pct(30) {
                         let more = clauses(para, 6, 14);
-                        if let Some(m) = more.last().filter(|_| d.pct(50)) {
+                        if let Some(m) = more.last().filter(|m| **m != t && d.pct(50)) {
                             body.push_str(m);
                             out.push((true, m.clone()));
                         }
