@@ -238,9 +238,12 @@ pub(super) fn join_wrapped(a: &str, b: &str) -> String {
     let cut_role = ROLE_WORDS
         .iter()
         .any(|(w, _)| glued.starts_with(w) && !last.starts_with(w) && w.len() > last.len());
+    // (A dispatch cut inside its last word: 聊城报 / 道.)
+    let cut_dispatch = is_dispatch_place(&glued) && !is_dispatch_place(first);
     let cut = han(last)
         && han(first)
         && (cut_role
+            || (cut_dispatch && first.chars().count() <= 2)
             || ((!first.ends_with("报道")
                 || (is_dispatch_place(&glued) && !is_dispatch_place(first)))
                 && !is_role_word(last)

@@ -4,7 +4,8 @@
 //! two lines is one headline.
 
 use super::lines::Line;
-use super::units::is_sub_line;
+use super::notices::is_notice_title;
+use super::units::{is_dash_kicker, is_sub_line};
 use super::HEADING_LINE_MAX;
 use crate::dates;
 use crate::text::{collapse_spaces, ends_sentence, is_han, is_space, visible_len};
@@ -27,13 +28,29 @@ pub(super) fn heading_like(lines: &[&Line]) -> bool {
 /// `heading_like`, optionally letting a short clause open the line (an
 /// intertitle such as "稳中求进，破发展之困" where layout shows it stands alone).
 pub(super) fn heading_like_with(lines: &[&Line], short_opening_clause: bool) -> bool {
-    if lines.is_empty() || lines.len() > 5 || lines[0].indented {
+    if lines.is_empty() || lines.len() > 6 || lines[0].indented {
         return false;
     }
-    let total: usize = lines.iter().map(|l| visible_len(&l.text)).sum();
-    // Up to three lines, or up to five short ones (a headline in a narrow
-    // column wraps more often).
-    if total > 60 || (lines.len() > 3 && lines.iter().any(|l| visible_len(&l.text) > 12)) {
+    // A kicker leading in with a dash (……——) and a subheadline opening
+    // with one (——……) are set apart by their dashes: the rest is the
+    // headline, up to three lines, or up to five short ones (a headline
+    // in a narrow column wraps more often).
+    let dashed = |i: usize, t: &str| is_sub_line(t) || (i == 0 && is_dash_kicker(t));
+    let core: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.trim())
+        .enumerate()
+        .filter(|(i, t)| !dashed(*i, t))
+        .map(|(_, t)| t)
+        .collect();
+    let total: usize = core.iter().map(|t| visible_len(t)).sum();
+    if total > 60 || (core.len() > 3 && core.iter().any(|t| visible_len(t) > 12)) {
+        return false;
+    }
+    // A headline closes the quotes and brackets it opens; a line that
+    // leaves one open is text cut off mid-sentence.
+    let joined: String = lines.iter().map(|l| l.text.trim()).collect();
+    if !closes_what_it_opens(&joined) {
         return false;
     }
     let commas: usize = lines
@@ -132,6 +149,12 @@ pub(super) fn split_heading(
     if lines.is_empty() {
         return (None, None, None);
     }
+    if md && lines.len() > 1 && is_dash_kicker(&lines[0]) {
+        let kicker = lines[0].trim_end_matches('—').to_string();
+        let shifted: Vec<usize> = gaps.iter().filter(|&&g| g > 0).map(|g| g - 1).collect();
+        let (_, h, s) = split_heading(&lines[1..], &shifted, true);
+        return (Some(kicker), h, s);
+    }
     if md {
         // Equal-level markdown headings read as one headline; a dash line
         // under them is the subheadline.
@@ -176,7 +199,10 @@ pub(super) fn split_heading(
     let len = |s: &str| visible_len(s);
     // Lines above a kicker + headline pair with a subheadline are banners
     // or column names, not part of this article's heading.
-    let off = if sub.is_some() && main.len() > 2 {
+    // (Lines set close together, with no blank line between, are one
+    // headline wrapped.)
+    let set_apart = (1..main.len()).any(|i| gaps.contains(&i));
+    let off = if sub.is_some() && main.len() > 2 && set_apart {
         main.len() - 2
     } else {
         0
@@ -184,11 +210,13 @@ pub(super) fn split_heading(
     let main: Vec<String> = main[off..].to_vec();
     // A kicker ends with a colon, is very short, or is set apart from the
     // headline by a blank line (kickers are; a wrapped headline is not).
+    // (A line that leaves a quote or bracket open is a headline's start.)
     let is_kicker = |a: &str, b: &str, apart: bool| {
         let a_t = a.trim_end_matches(['：', ':']);
-        a_t.len() < a.len()
-            || len(a_t) <= 3
-            || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4))
+        closes_what_it_opens(a)
+            && (a_t.len() < a.len()
+                || len(a_t) <= 3
+                || (apart && !a.contains(' ') && (len(a_t) <= 5 || len(a) * 5 <= len(b) * 4)))
     };
     let apart = |i: usize| gaps.contains(&(i + off));
     if main.len() == 1 {
@@ -244,12 +272,34 @@ pub(super) fn split_heading(
     }
     // A subheadline without a dash is a phrase of its own, not the short
     // remainder of a wrapped headline.
-    if sub.is_none() && len(a) > len(b) + 4 && len(b) >= 6 && !a.ends_with(['的', '和', '与', '及'])
+    // (Not when the first line breaks off a clause (……，跑出 / 高质量……)
+    // or a title that opens with 关于 closes on the second (……的通知).)
+    let dangling = a
+        .rsplit_once('，')
+        .is_some_and(|(_, tail)| (1..=4).contains(&len(tail)));
+    let bracketed = a.starts_with("关于") && is_notice_title(b);
+    if sub.is_none()
+        && len(a) > len(b) + 4
+        && len(b) >= 6
+        && !a.ends_with(['的', '和', '与', '及'])
+        && !dangling
+        && !bracketed
     {
         return (None, Some(a.clone()), Some(b.clone()));
     }
     // A headline wrapped over two lines.
     (None, Some(format!("{a}{b}")), sub)
+}
+
+/// Every quote and bracket the line opens, it closes.
+fn closes_what_it_opens(s: &str) -> bool {
+    ["“”", "‘’", "《》", "（）", "()", "「」", "【】"]
+        .iter()
+        .all(|p| {
+            let mut cs = p.chars();
+            let (o, c) = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
+            s.matches(o).count() <= s.matches(c).count()
+        })
 }
 
 /// Spaces layout put around a figure inside a heading ("突破 17 万") go;
@@ -259,6 +309,18 @@ fn unspace_figures(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < cs.len() {
+        // Figures spaced digit by digit, or apart from their unit
+        // (1 2 7 7 万元): the spaces go.
+        if cs[i] == ' '
+            && i > 0
+            && cs[i - 1].is_ascii_digit()
+            && cs
+                .get(i + 1)
+                .is_some_and(|&c| c.is_ascii_digit() || is_han(c))
+        {
+            i += 1;
+            continue;
+        }
         if cs[i] == ' ' && i > 0 && is_han(cs[i - 1]) {
             // Han, space, a figure, space, Han.
             let mut j = i + 1;

@@ -6,7 +6,8 @@
 use super::account::leftover;
 use super::bylines::is_name;
 use super::bylines::{
-    byline_tokens, is_byline_line, is_role_word, join_wrapped, trailing_signature,
+    byline_tokens, is_byline_line, is_dispatch_place, is_role_word, join_wrapped,
+    trailing_signature,
 };
 use super::headings::{is_date_line, is_sidebar_label};
 use crate::text::{is_han, is_space, visible_len};
@@ -231,6 +232,65 @@ pub(super) fn split_markers(line: &str) -> Vec<String> {
     parts
 }
 
+/// A caption's unmarked credit wrapped onto the next line (……支撑。 本报记者
+/// 许 / 金松 摄): the two physical lines are one.
+fn rejoin_credits<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in raw {
+        let line = line.trim_end_matches('\r');
+        let tail = out.last().and_then(|prev| {
+            let t = prev.trim_end();
+            let cut = t.rfind(['。', '！', '？', '”'])?;
+            let cut = cut + t[cut..].chars().next()?.len_utf8();
+            let tail = t[cut..].trim();
+            (tail.starts_with("本报") && !is_byline_line(tail)).then(|| tail.to_string())
+        });
+        if let Some(tail) = tail {
+            let next = line.trim();
+            let joined = join_wrapped(&tail, next);
+            let credit = visible_len(next) <= 16
+                && is_byline_line(&joined)
+                && !next.contains(['，', '。', '：', '“']);
+            if credit {
+                if let Some(prev) = out.last_mut() {
+                    let keep = prev.trim_end().len() - tail.len();
+                    prev.truncate(keep);
+                    prev.push_str(&joined);
+                }
+                continue;
+            }
+        }
+        out.push(line.to_string());
+    }
+    out
+}
+
+/// A photo credit closing a caption's last line without a mark
+/// (……支撑。 本报记者 X 摄; ……证书。 本报通讯员 Y) stands apart from the
+/// text, as after ■.
+fn split_photo_credit(part: String) -> Vec<String> {
+    let t = part.trim_end();
+    if !t.ends_with('摄') && !t.contains(" 本报") {
+        return vec![part];
+    }
+    let cut = t
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '”'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back();
+    match cut {
+        Some(i)
+            if is_byline_line(&t[i..])
+                && byline_tokens(&t[i..])
+                    .first()
+                    .is_some_and(|w| is_role_word(w)) =>
+        {
+            vec![t[..i].to_string(), t[i..].trim().to_string()]
+        }
+        _ => vec![part],
+    }
+}
+
 /// Classify every line; text set aside as furniture (continuation markers,
 /// running heads, page pointers) is also pushed to `furniture`.
 pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
@@ -238,7 +298,8 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
     let mut out = Vec::new();
     // Did the line start mid-way through a physical line (after a marker)?
     let mut mid_line: Vec<bool> = Vec::new();
-    for raw in page.split('\n') {
+    for raw in rejoin_credits(page.split('\n')) {
+        let raw = raw.as_str();
         let raw = raw.trim_end_matches('\r');
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -280,7 +341,10 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
             }
             continue;
         }
-        let parts = split_markers(&stripped);
+        let parts: Vec<String> = split_markers(&stripped)
+            .into_iter()
+            .flat_map(split_photo_credit)
+            .collect();
         let nparts = parts.len();
         for (pi, part) in parts.into_iter().enumerate() {
             if part.is_empty() {
@@ -325,7 +389,24 @@ pub(super) fn classify(page: &str, furniture: &mut Vec<String>) -> Vec<Line> {
             mid_line.push(pi > 0);
         }
     }
+    credit_page_labels(&mut out);
     join_wrapped_lines(out, mid_line)
+}
+
+/// A page label set right under or over a running head's other line
+/// (责任编辑：X / 第4版) is part of that head, not a teaser's pointer.
+fn credit_page_labels(out: &mut [Line]) {
+    for i in 0..out.len() {
+        let label =
+            matches!(out[i].kind, LineKind::Pointer(_)) && pointer_target(&out[i].text).is_none();
+        let by_head = |j: Option<usize>| {
+            j.and_then(|j| out.get(j))
+                .is_some_and(|l| l.kind == LineKind::Furniture)
+        };
+        if label && (by_head(i.checked_sub(1)) || by_head(Some(i + 1))) {
+            out[i].kind = LineKind::Furniture;
+        }
+    }
 }
 
 /// Lines that layout broke apart are joined back, in one pass: closing
@@ -338,6 +419,13 @@ fn join_wrapped_lines(lines: Vec<Line>, mid_line: Vec<bool>) -> Vec<Line> {
     let mut it = lines.into_iter().zip(mid_line).peekable();
     while let Some((next, mid)) = it.next() {
         if let Some((last, last_mid)) = out.last_mut() {
+            // A blank line inside a lead's open byline (本报讯（记者 X 通讯员
+            // / (blank) / Y Z）……) is a gap in one line.
+            let open_lead = last.kind == LineKind::Lead
+                && last.text.rfind(['（', '(']) > last.text.rfind(['）', ')']);
+            if open_lead && next.kind == LineKind::Blank {
+                continue;
+            }
             if merge_wrapped(last, *last_mid, &next) {
                 continue;
             }
@@ -390,6 +478,24 @@ fn merge_wrapped(last: &mut Line, last_mid: bool, next: &Line) -> bool {
     {
         let joined = format!("{} {}", last.text.trim_end(), next.text.trim());
         if is_byline_line(&joined) {
+            last.text = joined;
+            return true;
+        }
+    }
+    // …… 聊城报 / 道: the dispatch cut inside its last word; a photo
+    // credit's 摄 wrapped alone.
+    if matches!(last.kind, LineKind::Byline | LineKind::TrailingByline)
+        && next.kind == LineKind::Text
+        && visible_len(&next.text) <= 2
+        && next.text.trim().chars().all(is_han)
+    {
+        let joined = join_wrapped(&last.text, &next.text);
+        let dispatch = |t: &str| {
+            byline_tokens(t)
+                .last()
+                .is_some_and(|w| is_dispatch_place(w) || w == "摄")
+        };
+        if is_byline_line(&joined) && dispatch(&joined) && !dispatch(&last.text) {
             last.text = joined;
             return true;
         }

@@ -21,6 +21,22 @@ const ADDRESSEES: &[&str] = &[
     "会员",
 ];
 
+/// What an official notice's title ends with (关于……的通知).
+const NOTICE_KINDS: &[&str] = &[
+    "通知",
+    "通告",
+    "公告",
+    "决定",
+    "意见",
+    "公示",
+    "倡议书",
+    "函",
+];
+
+pub(super) fn is_notice_title(t: &str) -> bool {
+    NOTICE_KINDS.iter().any(|w| t.ends_with(w))
+}
+
 /// Does a notice's addressee open at `lines[k]` (the colon on this line or
 /// the next), right after a finished sentence?
 pub(super) fn opens_notice_at(lines: &[Option<Line>], k: usize) -> bool {
@@ -43,6 +59,11 @@ pub(super) fn opens_notice_at(lines: &[Option<Line>], k: usize) -> bool {
             _ => return false,
         }
     }
+    opens_with_addressee(&text)
+}
+
+/// Text that opens with a notice's addressee list and its colon.
+pub(super) fn opens_with_addressee(text: &str) -> bool {
     let Some((head, _)) = text.split_once(['：', ':']) else {
         return false;
     };

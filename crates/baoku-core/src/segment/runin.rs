@@ -8,6 +8,7 @@
 use super::drafts::opens_dateline;
 use super::headings::heading_like;
 use super::lines::Line;
+use super::notices::{is_notice_title, opens_with_addressee};
 use crate::text::{ends_sentence, is_space, visible_len};
 
 /// Width of a line in ems of body type: Latin letters, figures and curly
@@ -51,6 +52,9 @@ enum Fit {
 /// than the column or wider than all of it (the first of them), then a
 /// full-width line opening a body that has a sentence in it.
 pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
+    if let Some(k) = notice_title(block) {
+        return Some(k);
+    }
     if block.len() < 3 {
         return None;
     }
@@ -125,7 +129,8 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                     || l.text.matches('“').count() == l.text.matches('”').count()
                         && !l.text.contains(['，', ',', '、'])
             })
-            && full(block[k])
+            // (A notice's addressee line may be short.)
+            && (full(block[k]) || opens_with_addressee(block[k].text.trim()))
             && !subheadline(block[k])
             && heading_like(&block[..k])
             && !block[k]
@@ -140,6 +145,17 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
 /// ——聊城市扎实推进…… : a subheadline under its headline.
 fn subheadline(l: &Line) -> bool {
     l.text.trim_start().starts_with("——") && !ends_sentence(&l.text)
+}
+
+/// A notice's title set straight over its addressee line (关于……的通知 /
+/// 各成员单位：), however short the block.
+fn notice_title(block: &[&Line]) -> Option<usize> {
+    (1..=3.min(block.len().saturating_sub(1))).find(|&k| {
+        let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
+        is_notice_title(&title)
+            && heading_like(&block[..k])
+            && opens_with_addressee(block[k].text.trim())
+    })
 }
 
 /// A column's usual (median) and widest line, from its first lines.

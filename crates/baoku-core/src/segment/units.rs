@@ -87,7 +87,18 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 i += 1;
             }
             LineKind::MdHeading => {
-                let mut hl = vec![l.text.clone()];
+                // A kicker leading into the headings with a dash (……——).
+                let kicker = match units.last() {
+                    Some(Unit::Heading {
+                        lines, md: false, ..
+                    }) if lines.len() == 1 && is_dash_kicker(&lines[0]) => Some(lines[0].clone()),
+                    _ => None,
+                };
+                if kicker.is_some() {
+                    units.pop();
+                }
+                let mut hl: Vec<String> = kicker.into_iter().collect();
+                hl.push(l.text.clone());
                 i += 1;
                 while i < n && matches!(lines[i].kind, LineKind::Blank | LineKind::MdHeading) {
                     if lines[i].kind == LineKind::MdHeading {
@@ -180,6 +191,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && !ends_block(&l.text)
                         && !is_sub_line(&l.text)
                 }) && next_is_text;
+                // The same for a line as wide as the column of the text
+                // right after it: stories on one page differ in width.
+                let runs_into_next = block.len() == 1
+                    && block.last().is_some_and(|l| {
+                        !ends_block(&l.text)
+                            && !is_sub_line(&l.text)
+                            && following_width(&lines[i..])
+                                .is_some_and(|c| c >= 8 && c == unhung_len(&l.text))
+                    })
+                    && next_is_text;
+                let runs_on = runs_on || runs_into_next;
                 // A heading-like block set directly over a byline or a lead
                 // heads what follows, even when extraction left the text
                 // before it mid-sentence (that text goes on elsewhere).
@@ -203,7 +225,9 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     push_heading(&mut units, ls.into_iter().map(|l| l.text).collect());
                     continue;
                 }
-                if (before_pointer || standalone || (heading_like(&block) && !runs_on))
+                if (before_pointer
+                    || (standalone && !runs_into_next)
+                    || (heading_like(&block) && !runs_on))
                     && (!prev_is_body_mid || over_byline)
                     && !continues_lead
                     && !next_continues
@@ -288,6 +312,37 @@ pub(super) fn heading_continues(prev: &Unit, next: &[String]) -> bool {
             || ((2..=4).contains(&next.len()) && visible_len(last) <= 12))
 }
 
+/// Characters of a line without one closing mark at its end (line
+/// breaking keeps one past the column rather than open a line with it).
+fn unhung_len(t: &str) -> usize {
+    let t = t.trim_end();
+    let hung = t.ends_with([
+        '”', '’', '》', '）', ')', '。', '，', '、', '；', '：', '！', '？',
+    ]);
+    visible_len(t) - usize::from(hung)
+}
+
+/// The usual width of the text lines after a gap: the most common width
+/// of the next few, when at least two share it.
+fn following_width(rest: &[Line]) -> Option<usize> {
+    let mut ws: Vec<usize> = rest
+        .iter()
+        .skip_while(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))
+        .take_while(|l| l.kind == LineKind::Text)
+        .take(6)
+        .map(|l| unhung_len(&l.text))
+        .collect();
+    ws.sort_unstable();
+    let mut best = (0, 0);
+    for &w in &ws {
+        let n = ws.iter().filter(|&&x| x == w).count();
+        if n > best.0 || (n == best.0 && w > best.1) {
+            best = (n, w);
+        }
+    }
+    (best.0 >= 2).then_some(best.1)
+}
+
 /// A notice's closing date wrapped over its last two lines (……办公室2022 /
 /// 年1月4日) ends it as a sentence would.
 fn ends_with_wrapped_date(b: &[Option<Line>]) -> bool {
@@ -342,6 +397,11 @@ fn unwrap_short_lines(block: &[&Line]) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A kicker that leads into its headline with a dash (高唐县——).
+pub(super) fn is_dash_kicker(l: &str) -> bool {
+    l.ends_with("——") && !is_sub_line(l)
 }
 
 /// A subheadline line: it opens with a dash.
@@ -400,7 +460,7 @@ fn join_full_lines(texts: Vec<String>, col: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run_on = false;
     for t in texts {
-        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t);
+        let full = col >= 10 && visible_len(&t) == col && !is_sub_line(&t) && !is_dash_kicker(&t);
         match out.last_mut() {
             // A line wider than the column was not wrapped from it.
             Some(prev) if run_on && !is_sub_line(&t) && visible_len(&t) <= col => prev.push_str(&t),

@@ -14,6 +14,7 @@
 
 #![allow(dead_code)]
 
+pub mod alt;
 mod score;
 #[allow(unused_imports)]
 pub use score::{score_articles, segment, strip, Score};
