@@ -325,3 +325,18 @@ fn a_headline_with_a_subheadline_stops_a_broken_column() {
     assert_eq!(arts[1].headline.as_deref(), Some("护一泓碧水 惠一方百姓"));
     assert!(arts[1].paragraphs[0].starts_with("春分刚过"), "{arts:#?}");
 }
+
+/// A one-line headline over a paragraph that opens with its day, after a
+/// column broken off mid-sentence.
+#[test]
+fn a_headline_over_a_dated_opening_stops_a_broken_column() {
+    let page = "全市工作会议召开\n\n会议强调，要做好各项工作，推\n动全市经济高质量发展，确保取\n得实效，设置法治服务窗口，法\n\n\
+                梯度培育提升企业创新能力\n3月25日，记者从市工业和信\n息化局获悉，自启动年度专精特\n新企业培育行动以来，我市通过\n构建三级梯度培育体系推动工作。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[1].headline.as_deref(),
+        Some("梯度培育提升企业创新能力")
+    );
+    assert!(arts[1].paragraphs[0].starts_with("3月25日"), "{arts:#?}");
+}

@@ -4,6 +4,7 @@
 //! sentence running through it.
 
 use super::bylines::{is_byline_line, join_wrapped, parse_byline};
+use super::drafts::opens_dateline;
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
@@ -244,11 +245,13 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let head = if continues_lead {
                     None
                 } else if prev_is_body_mid {
+                    // (Or one over a paragraph opening with its day: 3月25日，……)
                     heading_prefix(&block).filter(|&k| {
                         k >= 2
                             && block[1..k]
                                 .iter()
                                 .any(|l| l.text.trim_start().starts_with("——"))
+                            || k == 1 && opens_dateline(&block[1].text)
                     })
                 } else {
                     heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block))
