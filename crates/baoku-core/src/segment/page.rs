@@ -6,7 +6,7 @@ use super::account::{article_fields, leftover, PageReport};
 use super::blocks::repair_block_order;
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
-use super::headings::{is_date_line, split_heading};
+use super::headings::{is_date_line, is_sidebar_label, split_heading};
 use super::lines::{classify, is_furniture, Line, LineKind};
 use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
@@ -18,7 +18,7 @@ use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
 use crate::gazetteer;
 use crate::model::{Article, Kind, PageMeta};
-use crate::text::{self, collapse_spaces, is_han, is_space};
+use crate::text::{self, collapse_spaces, is_han, is_space, visible_len};
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
@@ -31,10 +31,11 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let mut furniture = Vec::new();
     let lines = repair_block_order(classify(&text, &mut furniture));
     let units = build_units(lines);
-    let (mut drafts, slots) = segment_drafts(units);
+    let (mut drafts, mut slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);
     rethread_columns(&mut drafts);
     assign_headings(&mut drafts, &slots);
+    split_photo_titles(&mut drafts, &mut slots);
     rejoin_tails(&mut drafts, &slots);
 
     let blank = Article {
@@ -131,6 +132,63 @@ fn push_leftover<'a>(
     let left = leftover(sources, article_fields(a));
     if !left.is_empty() {
         furniture.push(left);
+    }
+}
+
+/// Photo titles are short: "漂浮电站 绿色低碳".
+const PHOTO_TITLE_MAX: usize = 12;
+
+/// A signed photo caption and the heading group set right under it: when
+/// the group opens with one short line without sentence punctuation, that
+/// line is the photo's title. The caption keeps only it when whole
+/// headings follow (the next item's headline, a teaser: not kicker and
+/// headline of a caption), and takes it when no article took the group.
+fn split_photo_titles(drafts: &mut [Draft], slots: &mut Vec<HeadingSlot>) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        let caption = d.anchor == Anchor::BylineBelow
+            && d.embedded_in.is_none()
+            && d.teaser.is_none()
+            && super::drafts::body_len(&d.lines) <= CAPTION_MAX;
+        if !caption {
+            continue;
+        }
+        let Some(k) = (0..slots.len()).find(|&k| slots[k].prev == Some(i)) else {
+            continue;
+        };
+        let own = d.heading == Some(k);
+        let free = d.heading.is_none() && !drafts.iter().any(|o| o.heading == Some(k));
+        let s = &slots[k];
+        let first = s.lines.first().map_or("", |l| l.trim());
+        let title = !s.md
+            && (2..=PHOTO_TITLE_MAX).contains(&visible_len(first))
+            && !first.contains(['。', '，', '；', '：', '！', '？', '—'])
+            && !is_sidebar_label(&s.lines[..1]);
+        let more = s.gaps.first() == Some(&1) && !s.lines[1].starts_with("——");
+        let alone = s.lines.len() == 1;
+        if !title || !(own || free) || (own && !more) {
+            continue;
+        }
+        if more {
+            let rest = slots[k].lines.split_off(1);
+            let gaps = slots[k]
+                .gaps
+                .iter()
+                .filter(|&&g| g > 1)
+                .map(|g| g - 1)
+                .collect();
+            slots[k].gaps.clear();
+            slots.push(HeadingSlot {
+                lines: rest,
+                md: false,
+                gaps,
+                prev: Some(i),
+                next: None,
+            });
+        }
+        if alone || more {
+            drafts[i].heading = Some(k);
+        }
     }
 }
 

@@ -340,3 +340,42 @@ fn a_headline_over_a_dated_opening_stops_a_broken_column() {
     );
     assert!(arts[1].paragraphs[0].starts_with("3月25日"), "{arts:#?}");
 }
+
+/// A photo title set under its signed caption, with a front-page teaser's
+/// headline and subheadline right after it: the caption takes only the
+/// short title line, never the teaser as kicker + headline.
+#[test]
+fn a_photo_title_under_its_caption_is_not_a_kicker() {
+    let page = "本报讯（记者 王五）3月24日，全市新建公园12处，\n\
+                新增绿地面积120万平方米。\n\n\
+                目前，各项工程进展顺利，完成投资8000余万元。\n\n\
+                我市新建公园12处\n\n\
+                3月26日，东昌湖畔的游人在湿地栈道上赏花。湿地栈道去年建成，全长3公里。 ■ 赵六 钱七\n\n\
+                湖畔春色\n\n\
+                稳中求进开新局\n\
+                ——写在全市经济工作会议召开之际\n\n\
+                ■ 本报记者 张三\n\n\
+                春分刚过，临清市的轴承企业里一派繁忙景象，订单排到了下半年。\n\n\
+                今年以来，全市新增规模以上企业45家，产值同比增长12%。\n\n\
+                轴承产业迎来开门红\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let caption = arts
+        .iter()
+        .find(|a| a.authors == vec!["赵六", "钱七"])
+        .unwrap_or_else(|| panic!("{arts:#?}"));
+    assert_eq!(caption.headline.as_deref(), Some("湖畔春色"), "{arts:#?}");
+    assert_eq!(caption.kicker, None, "{arts:#?}");
+    assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
+    let first = arts.iter().find(|a| a.reporters == vec!["王五"]).unwrap();
+    assert_eq!(
+        first.headline.as_deref(),
+        Some("我市新建公园12处"),
+        "{arts:#?}"
+    );
+    let last = arts.iter().find(|a| a.reporters == vec!["张三"]).unwrap();
+    assert_eq!(
+        last.headline.as_deref(),
+        Some("轴承产业迎来开门红"),
+        "{arts:#?}"
+    );
+}
