@@ -123,5 +123,7 @@ fn segment_pdf_flow_pages() {
 #[test]
 fn segment_pdf_dev2_pages() {
     let s = score_set("pdf_dev2");
-    check(&s, 0.84, 0.97, 0.97);
+    // Headlines are scored on matched articles: an article matched since
+    // (its headline read far away) counts against the rate.
+    check(&s, 0.86, 0.96, 0.97);
 }

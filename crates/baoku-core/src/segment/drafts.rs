@@ -2,7 +2,7 @@
 //! lead or a leading byline, a trailing byline closes a caption, and heading
 //! groups go to the neighbour whose body shares most of their wording.
 
-use super::bylines::trailing_signature;
+use super::bylines::{byline_tokens, is_dispatch_place, trailing_signature};
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
 use super::notices::opens_notice_at;
@@ -315,7 +315,11 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                     _ => None,
                 };
                 let mut is_trailing = *trailing;
-                if !is_trailing {
+                // A dispatch (……聊城报道) stands over its story's text.
+                let dispatch = byline_tokens(text)
+                    .last()
+                    .is_some_and(|t| is_dispatch_place(t));
+                if !is_trailing && !dispatch {
                     if let (Some(_), Some(d)) = (prev_body, drafts.last()) {
                         if d.is_open() {
                             let orphan = !d.anchored();

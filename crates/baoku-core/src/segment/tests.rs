@@ -379,3 +379,22 @@ fn a_photo_title_under_its_caption_is_not_a_kicker() {
         "{arts:#?}"
     );
 }
+
+/// A dispatch byline (……报道) after a finished paragraph opens the next
+/// story: it never signs the text before it as a photo's caption.
+#[test]
+fn a_dispatch_byline_opens_a_story() {
+    let page = "1月1日，《区域协定》在10国率先生效，这是覆盖人口最多的自贸协定。\n\
+                RCEP的实施将为我市外贸企业带来关税减免等一系列红利。\n\n\
+                记者 赵六 东阿报道\n\
+                秋收时节，东阿县组织农机抢收玉米，确保颗粒归仓。\n\
+                目前，全县已收获玉米60万亩，占播种面积的八成。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert!(
+        arts[0].authors.is_empty() && arts[0].reporters.is_empty(),
+        "{arts:#?}"
+    );
+    assert_eq!(arts[1].reporters, vec!["赵六"], "{arts:#?}");
+    assert!(arts[1].paragraphs[0].starts_with("秋收时节"), "{arts:#?}");
+}
