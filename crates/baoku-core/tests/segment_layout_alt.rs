@@ -45,12 +45,12 @@ fn segment_alt_relayouts_keep_articles_headlines_and_names() {
         "{}",
         total.report(&format!("alt relayouts (seeds {first}..{last})"))
     );
-    // Floors at the figures reached (seeds 0..400: F1 0.970, headlines
-    // 0.982, names 0.997; held-out seeds 400..1400 score 0.971 / 0.967 /
+    // Floors at the figures reached (seeds 0..400: F1 0.975, headlines
+    // 0.982, names 0.997; held-out seeds 400..1400 score 0.972 / 0.966 /
     // 0.998). Pages whose headings change side per article score lower
     // (F1 0.90), as the line printed above shows.
     if first == 0 && last == PAGES {
-        assert!(total.f1() >= 0.965, "F1 {:.3}", total.f1());
+        assert!(total.f1() >= 0.97, "F1 {:.3}", total.f1());
         assert!(
             total.headlines() >= 0.98,
             "headlines {:.3}",

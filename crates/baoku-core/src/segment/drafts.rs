@@ -6,6 +6,7 @@ use super::bylines::{byline_tokens, is_dispatch_place, trailing_signature};
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
 use super::notices::opens_notice_at;
+use super::paragraphs::ends_block;
 use super::units::Unit;
 use super::CAPTION_MAX;
 use crate::text::{ends_sentence, visible_len};
@@ -148,7 +149,7 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
             return first;
         }
         let before = lines[..start].iter().rev().flatten().next();
-        if before.is_some_and(|l| ends_sentence(&l.text) || ends_with_date(&l.text)) {
+        if before.is_some_and(|l| ends_block(&l.text) || ends_with_date(&l.text)) {
             if lines[start]
                 .as_ref()
                 .is_some_and(|l| opens_dateline(&l.text))

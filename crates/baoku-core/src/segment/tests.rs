@@ -398,3 +398,41 @@ fn a_dispatch_byline_opens_a_story() {
     assert_eq!(arts[1].reporters, vec!["赵六"], "{arts:#?}");
     assert!(arts[1].paragraphs[0].starts_with("秋收时节"), "{arts:#?}");
 }
+
+/// A notice signed with its date (the day spaced out by extraction:
+/// 2022年1月4 日), then a photo caption in two paragraphs: the signature
+/// date finishes the notice, so the caption its credit signs starts after
+/// it and takes none of the notice.
+#[test]
+fn a_caption_after_a_dated_notice_starts_after_the_date() {
+    // A notice longer than any caption: its duties in numbered paragraphs.
+    let duties: String = (1..=8)
+        .map(|k| {
+            format!(
+                "{k}.各单位要严格落实第{k}项防火措施，主要负责同志要亲自部署，\n\
+                 确保人员在岗、责任到人，发现火情及时处置并按规定报告。\n\n"
+            )
+        })
+        .collect();
+    let page = format!(
+        "关于做好春季防火工作的通知\n\n\
+         各县（市、区）应急管理局：\n\n\
+         {duties}\
+         联系电话：0635-8888888\n\n\
+         聊城市应急管理局\n\n\
+         2022年1月4 日\n\n\
+         3月25 日，工作人员在林场检查消防设备，\n\
+         确保设备完好。\n\n\
+         该林场今年新增防火通道20公里，\n\
+         实现了全天候巡查。\n\
+         ■ 本报记者 张三 摄\n"
+    );
+    let arts = segment_page("p.txt", &page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert!(
+        arts[0].paragraphs.concat().contains("联系电话"),
+        "{arts:#?}"
+    );
+    assert_eq!(arts[1].reporters, vec!["张三"], "{arts:#?}");
+    assert!(arts[1].paragraphs[0].starts_with("3月25"), "{arts:#?}");
+}
