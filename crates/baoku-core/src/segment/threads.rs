@@ -57,7 +57,8 @@ pub(super) fn rethread_columns(drafts: &mut [Draft]) {
 }
 
 /// An article that stops mid-sentence at the foot of a full column: its last
-/// line fills the column (captions are closed by their byline).
+/// line fills the column, or ends with a mark no article ends with
+/// (captions are closed by their byline).
 fn broken(d: &Draft) -> bool {
     if d.anchor == Anchor::BylineBelow || d.teaser.is_some() {
         return false;
@@ -73,9 +74,12 @@ fn broken(d: &Draft) -> bool {
         .collect();
     widths.sort_unstable();
     let usual = widths[widths.len() / 2];
-    !ends_block(&last.text)
-        && !last.text.ends_with(['：', ':'])
-        && visible_len(&last.text) * 10 >= usual * 9
+    // A paragraph may end with "；" (a list of duties), an article never.
+    let unfinished = last.text.trim_end().ends_with(['；', '，', '、']);
+    unfinished
+        || (!ends_block(&last.text)
+            && !last.text.ends_with(['：', ':'])
+            && visible_len(&last.text) * 10 >= usual * 9)
 }
 
 /// The first later block, after a column break that ended a sentence, whose
@@ -209,4 +213,47 @@ fn last_han(lines: &[Option<Line>]) -> Option<char> {
         .flatten()
         .next()
         .and_then(|l| l.text.chars().rev().find(|c| is_han(*c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::LineKind;
+
+    fn draft(lines: &[&str]) -> Draft {
+        Draft {
+            lines: lines
+                .iter()
+                .map(|t| {
+                    Some(Line {
+                        text: t.to_string(),
+                        kind: LineKind::Text,
+                        continued: None,
+                        indented: false,
+                    })
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// A paragraph may end a column with "；" (a list of duties), but no
+    /// article ends with it: the article is broken off whatever the width
+    /// of its last line. A finished sentence on a short line is not.
+    #[test]
+    fn a_column_ending_in_a_semicolon_is_broken_off() {
+        let body = [
+            "临清市通过实地走访调研205家",
+            "企业，摸排产业法律需求，编制",
+        ];
+        let mut lines = body.to_vec();
+        lines.push("保护商标；");
+        assert!(broken(&draft(&lines)));
+        lines.pop();
+        lines.push("保护商标。");
+        assert!(!broken(&draft(&lines)));
+        lines.pop();
+        lines.push("指引涵盖行政许可、行政处罚等");
+        assert!(broken(&draft(&lines)));
+    }
 }
