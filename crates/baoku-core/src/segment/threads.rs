@@ -8,7 +8,7 @@
 
 use super::blocks::{grams, similarity};
 use super::drafts::{Anchor, Draft};
-use super::lines::Line;
+use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
 use crate::text::{is_han, visible_len};
@@ -108,7 +108,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
             };
             let opens_mid = first.text.starts_with([
                 '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
-            ]);
+            ]) || opens_with_fragment(&first.text);
             let seam = |x: Option<char>| {
                 let f = first.text.chars().find(|c| is_han(*c));
                 match (x, f) {
@@ -125,7 +125,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .rev()
                 .flatten()
                 .next()
-                .is_none_or(|l| ends_block(&l.text));
+                .is_none_or(|l| l.kind == LineKind::Label || ends_block(&l.text));
             let mine = seam(Some(last));
             let joins = if before_ends {
                 mine >= JOIN_MIN
@@ -140,6 +140,17 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         }
     }
     None
+}
+
+/// A block opening with the last word of a sentence ("三等。一等……"): no
+/// paragraph opens with a sentence of one or two characters.
+fn opens_with_fragment(t: &str) -> bool {
+    let Some(end) = t.find(['。', '！', '？', '；']) else {
+        return false;
+    };
+    let head = &t[..end];
+    let n = head.chars().count();
+    (1..=2).contains(&n) && head.chars().all(is_han)
 }
 
 /// How many characters of text on either side the wording test reads.
@@ -218,7 +229,6 @@ fn last_han(lines: &[Option<Line>]) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::LineKind;
 
     fn draft(lines: &[&str]) -> Draft {
         Draft {
@@ -255,5 +265,16 @@ mod tests {
         lines.pop();
         lines.push("指引涵盖行政许可、行政处罚等");
         assert!(broken(&draft(&lines)));
+    }
+
+    /// A block that opens with a sentence's last word runs on from
+    /// elsewhere; one that opens with a sentence of its own does not.
+    #[test]
+    fn a_fragment_opening_is_mid_sentence() {
+        assert!(opens_with_fragment("三等。一等优质专利项目数量"));
+        assert!(opens_with_fragment("发展；二是"));
+        assert!(!opens_with_fragment("截至2021年10月底，我市共有"));
+        assert!(!opens_with_fragment("各项工程进展顺利。"));
+        assert!(!opens_with_fragment("2亿元。"));
     }
 }
