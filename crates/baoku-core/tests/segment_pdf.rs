@@ -127,3 +127,20 @@ fn segment_pdf_dev2_pages() {
     // (its headline read far away) counts against the rate.
     check(&s, 0.89, 0.96, 0.97);
 }
+
+/// A second held-out set, typeset with seeds 1000+ (`SETS =
+/// [("pdf_heldout2", 1000, 8)]`) in the fourth session: only its aggregate
+/// is read (0.841 / 0.851 / 0.986 with the rules of `cfa0648`).
+#[test]
+fn segment_pdf_heldout2_pages() {
+    let s = score_set("pdf_heldout2");
+    check(&s, 0.84, 0.85, 0.99);
+}
+
+/// A fourth tuning set, typeset with seeds 1250+ (`SETS = [("pdf_dev3",
+/// 1250, 8)]`) to look at headline failures on pages like the held-out ones.
+#[test]
+fn segment_pdf_dev3_pages() {
+    let s = score_set("pdf_dev3");
+    check(&s, 0.81, 0.89, 0.97);
+}

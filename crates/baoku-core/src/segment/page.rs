@@ -233,6 +233,17 @@ fn build_articles(d: &Draft, slots: &[HeadingSlot], blank: &Article, arts: &mut 
         }
         let mut names = Byline::default();
         let mut lines = d.lines.clone();
+        // A heading that is only a subheadline (——……) lost its headline to
+        // the body: extraction read the headline between two of the body's
+        // columns, where it stood as an intertitle.
+        if a.headline.as_deref().is_some_and(|h| h.starts_with("——")) && a.subheadline.is_none()
+        {
+            let label = |l: &Option<Line>| l.as_ref().is_some_and(|l| l.kind == LineKind::Label);
+            if let Some(pos) = lines.iter().position(label) {
+                let headline = lines.remove(pos).map(|l| collapse_spaces(&l.text));
+                a.subheadline = std::mem::replace(&mut a.headline, headline);
+            }
+        }
         if d.anchor == Anchor::Lead {
             // The parenthesised byline may wrap; read it with its spaces
             // (they separate the names) before paragraphs are joined.

@@ -436,3 +436,33 @@ fn a_caption_after_a_dated_notice_starts_after_the_date() {
     assert_eq!(arts[1].reporters, vec!["张三"], "{arts:#?}");
     assert!(arts[1].paragraphs[0].starts_with("3月25"), "{arts:#?}");
 }
+
+/// A headline read between two of its article's columns (where it stands
+/// as an intertitle) and its subheadline read after the body: the article
+/// is titled by the two together, and the body keeps no intertitle.
+#[test]
+fn a_headline_read_inside_its_body_joins_its_subheadline() {
+    let page = "本报讯（记者 王五 通讯员 李四）春分刚过，\n\
+                漫步在徒骇河畔，碧波荡漾，白鹭翩跹。\n\n\
+                今年以来，全市封停机井114眼，压减地下\n\
+                水量1095万立方米。\n\n\
+                护一泓碧水 惠一\n\
+                方百姓\n\n\
+                聊城这座以水闻名的历史名城，经过三年的\n\
+                水环境提升攻坚战，实现了生态治理的新突破。\n\n\
+                ——聊城市扎实推进水\n\
+                环境综合治理\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(
+        arts[0].headline.as_deref(),
+        Some("护一泓碧水 惠一方百姓"),
+        "{arts:#?}"
+    );
+    assert_eq!(
+        arts[0].subheadline.as_deref(),
+        Some("——聊城市扎实推进水环境综合治理"),
+        "{arts:#?}"
+    );
+    assert!(!arts[0].paragraphs.concat().contains("护一泓"), "{arts:#?}");
+}
