@@ -5,6 +5,7 @@
 //! column extraction read elsewhere: it goes back to the nearest such
 //! article set in the same column width.
 
+use super::blocks::{grams, similarity};
 use super::drafts::{opens_dateline, Anchor, Draft, HeadingSlot};
 use super::lines::Line;
 use super::runin::em_width;
@@ -126,6 +127,7 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         }
     }
     rejoin_caption_ends(drafts, slots);
+    swap_caption_ends(drafts);
 }
 
 /// Blocks of an article (runs of lines between blank lines) that open
@@ -273,6 +275,61 @@ fn rejoin_caption_ends(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             lines.append(&mut drafts[t].lines);
             drafts[t].lines = lines;
             drafts[t].embedded_in = None;
+        }
+    }
+}
+
+/// A signed caption in two blocks: its dated opening and the end its
+/// credit signs. Returns where the end starts.
+fn caption_halves(d: &Draft) -> Option<usize> {
+    if d.anchor != Anchor::BylineBelow
+        || d.embedded_in.is_some()
+        || !opens_with_day(d)
+        || super::drafts::body_len(&d.lines) > CAPTION_MAX
+    {
+        return None;
+    }
+    let gap = d.lines.iter().position(Option::is_none)?;
+    let end = (gap..d.lines.len()).find(|&i| d.lines[i].is_some())?;
+    // Exactly two blocks.
+    d.lines[end..].iter().all(Option::is_some).then_some(end)
+}
+
+fn text_of(lines: &[Option<Line>]) -> String {
+    lines.iter().flatten().map(|l| l.text.as_str()).collect()
+}
+
+/// Two photos' captions read crosswise (each opening followed by the other
+/// photo's signed end): the ends swap when each shares clearly more of its
+/// wording with the other opening. A caption's two halves describe one
+/// photo and repeat its words.
+fn swap_caption_ends(drafts: &mut [Draft]) {
+    let halves: Vec<Option<usize>> = drafts.iter().map(caption_halves).collect();
+    for i in 0..drafts.len() {
+        let Some(ei) = halves[i] else { continue };
+        for j in i + 1..drafts.len().min(i + LOOKBACK) {
+            let Some(ej) = halves[j] else { continue };
+            let g = |d: &Draft, r: std::ops::Range<usize>| grams(&text_of(&d.lines[r]));
+            let (oi, endi) = (
+                g(&drafts[i], 0..ei),
+                g(&drafts[i], ei..drafts[i].lines.len()),
+            );
+            let (oj, endj) = (
+                g(&drafts[j], 0..ej),
+                g(&drafts[j], ej..drafts[j].lines.len()),
+            );
+            let same = similarity(&oi, &endi) + similarity(&oj, &endj);
+            let crossed = similarity(&oi, &endj) + similarity(&oj, &endi);
+            if crossed >= 2.0 * same && crossed - same >= 0.1 {
+                let end_i: Vec<Option<Line>> = drafts[i].lines.drain(ei..).collect();
+                let end_j: Vec<Option<Line>> = drafts[j].lines.drain(ej..).collect();
+                drafts[i].lines.extend(end_j);
+                drafts[j].lines.extend(end_i);
+                let (bi, bj) = (drafts[i].byline.clone(), drafts[j].byline.clone());
+                drafts[i].byline = bj;
+                drafts[j].byline = bi;
+                break;
+            }
         }
     }
 }

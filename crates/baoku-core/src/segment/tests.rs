@@ -466,3 +466,37 @@ fn a_headline_read_inside_its_body_joins_its_subheadline() {
     );
     assert!(!arts[0].paragraphs.concat().contains("护一泓"), "{arts:#?}");
 }
+
+/// Two photos' captions read crosswise: both openings, then the end of the
+/// first photo's caption, and the second's end further down. Each end goes
+/// to the opening whose wording it repeats, with its credit.
+#[test]
+fn crosswise_caption_ends_go_to_the_opening_they_describe() {
+    let page = "3月25日，东昌湖湿地公园的游人在木栈道\n\
+                上观赏盛开的樱花。湿地公园的樱花\n\
+                大道全长三公里。\n\n\
+                3月26日，临清市一家轴承企业的工人\n\
+                在生产线上检测轴承套圈。\n\n\
+                湿地公园今年新栽樱花两千株，木栈道\n\
+                沿湖而建，游人可以近距离观赏樱花。\n\
+                ■ 本报记者 张三\n\n\
+                企业去年新上智能生产线，轴承套圈的\n\
+                检测效率提高一倍。 ■ 本报记者 李四\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let by = |name: &str| {
+        arts.iter()
+            .find(|a| a.reporters == vec![name])
+            .unwrap_or_else(|| panic!("{arts:#?}"))
+            .paragraphs
+            .concat()
+    };
+    let (a, b) = (by("张三"), by("李四"));
+    assert!(
+        a.starts_with("3月25日") && a.contains("新栽樱花"),
+        "{arts:#?}"
+    );
+    assert!(
+        b.starts_with("3月26日") && b.contains("智能生产线"),
+        "{arts:#?}"
+    );
+}
