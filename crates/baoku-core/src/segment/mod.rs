@@ -25,6 +25,7 @@
 //! | `threads` | an article's next column read after another article |
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `tails` | an article's signed last lines read on their own |
+//! | `splits` | two stories (a headline row, one run of text) read as one |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
@@ -42,6 +43,7 @@ mod page;
 mod paragraphs;
 mod runin;
 mod sidebars;
+mod splits;
 mod tails;
 mod threads;
 mod units;

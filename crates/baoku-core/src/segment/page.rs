@@ -11,6 +11,7 @@ use super::lines::{classify, is_furniture, Line, LineKind};
 use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
 use super::sidebars::rethread_sidebars;
+use super::splits::split_two_stories;
 use super::tails::rejoin_tails;
 use super::threads::rethread_columns;
 use super::units::build_units;
@@ -37,6 +38,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     assign_headings(&mut drafts, &slots);
     split_photo_titles(&mut drafts, &mut slots);
     rejoin_tails(&mut drafts, &slots);
+    split_two_stories(&mut drafts, &mut slots);
 
     let blank = Article {
         publication: meta.publication.clone(),

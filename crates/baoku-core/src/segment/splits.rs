@@ -1,0 +1,189 @@
+//! Splits: two stories read as one. Layout rule owned here: a story opened
+//! by a byline of its own (■ 本报记者 X) that closes with a signature naming
+//! someone else (……。（记者 Y）) holds a second story, when a headline next
+//! to it went to no article: extraction read the two headlines as a row and
+//! the two bodies as one run. The draft splits at the paragraph where each
+//! part repeats its own headline's wording.
+
+use super::bylines::{parse_byline, trailing_signature, Byline};
+use super::drafts::{Anchor, Draft, Extent, HeadingSlot};
+use super::owners::heading_overlap;
+use crate::text::{bigrams, ends_sentence, visible_len};
+
+/// Each part is at least this long (characters).
+const PART_MIN: usize = 100;
+/// A part repeats this share of its headline's wording at least…
+const OWN_MIN: f64 = 0.4;
+/// …and clearly more than the other part does.
+const MARGIN: f64 = 0.2;
+
+fn names(b: &Byline) -> Vec<&String> {
+    b.reporters
+        .iter()
+        .chain(&b.correspondents)
+        .chain(&b.authors)
+        .collect()
+}
+
+/// Does the draft open with a byline and close with a signature naming
+/// none of the byline's people?
+fn signed_by_another(d: &Draft) -> bool {
+    if d.anchor != Anchor::BylineAbove || d.byline.is_empty() {
+        return false;
+    }
+    let Some((_, sig)) = d
+        .lines
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .and_then(|l| trailing_signature(&l.text))
+    else {
+        return false;
+    };
+    let top = parse_byline(&d.byline.join(" "));
+    let (top, sig) = (names(&top), names(&sig));
+    !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n))
+}
+
+/// Split such drafts in two, the second part taking the unclaimed headline.
+pub(super) fn split_two_stories(drafts: &mut Vec<Draft>, slots: &mut [HeadingSlot]) {
+    let mut i = 0;
+    while i < drafts.len() {
+        if let Some((p, first, second)) = split_point(drafts, slots, i) {
+            let rest = drafts[i].lines.split_off(p);
+            drafts[i].heading = Some(first);
+            drafts[i].extent = Extent::Closed;
+            let new = Draft {
+                lines: rest,
+                heading: Some(second),
+                extent: Extent::Closed,
+                ..Default::default()
+            };
+            drafts.insert(i + 1, new);
+            let shift = |x: &mut Option<usize>| {
+                if let Some(v) = x.as_mut().filter(|v| **v > i) {
+                    *v += 1;
+                }
+            };
+            for s in slots.iter_mut() {
+                shift(&mut s.prev);
+                shift(&mut s.next);
+            }
+            for d in drafts.iter_mut() {
+                shift(&mut d.embedded_in);
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
+/// Where draft `i` splits, and which headline each part takes.
+fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usize, usize, usize)> {
+    let d = &drafts[i];
+    let ka = d.heading?;
+    if !signed_by_another(d) {
+        return None;
+    }
+    let taken = |k: usize| drafts.iter().any(|o| o.heading == Some(k));
+    let near = |s: &HeadingSlot| s.next == Some(i) || s.prev == Some(i) || s.prev == slots[ka].prev;
+    let kb = (0..slots.len()).find(|&k| {
+        k != ka
+            && !taken(k)
+            && !slots[k].md
+            && near(&slots[k])
+            && bigrams(&slots[k].lines.concat()).len() >= 4
+    })?;
+    let (ha, hb) = (slots[ka].lines.concat(), slots[kb].lines.concat());
+    let text = |r: &[_]| -> String {
+        let r: &[Option<super::lines::Line>] = r;
+        r.iter().flatten().map(|l| l.text.as_str()).collect()
+    };
+    // Prefer a split where a paragraph or a column visibly ends.
+    let mut widths: Vec<usize> = d
+        .lines
+        .iter()
+        .flatten()
+        .map(|l| visible_len(&l.text))
+        .collect();
+    widths.sort_unstable();
+    let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    let mut best: Option<(f64, usize, usize, usize)> = None;
+    let mut before = 0;
+    for p in 1..d.lines.len() {
+        let Some(prev) = d.lines[..p].iter().rev().flatten().next() else {
+            continue;
+        };
+        if let Some(l) = &d.lines[p - 1] {
+            before += visible_len(&l.text);
+        }
+        if d.lines[p].is_none() || !ends_sentence(&prev.text) || before < PART_MIN {
+            continue;
+        }
+        let (one, two) = (text(&d.lines[..p]), text(&d.lines[p..]));
+        if visible_len(&two) < PART_MIN {
+            break;
+        }
+        for (h1, h2, k1, k2) in [(&ha, &hb, ka, kb), (&hb, &ha, kb, ka)] {
+            let (a1, a2) = (heading_overlap(h1, &one), heading_overlap(h1, &two));
+            let (b1, b2) = (heading_overlap(h2, &one), heading_overlap(h2, &two));
+            if a1 >= OWN_MIN && b2 >= OWN_MIN && a1 - a2 >= MARGIN && b2 - b1 >= MARGIN {
+                // A paragraph's short last line, or a column break.
+                let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
+                let score = a1 + b2 - a2 - b1 + if edge { 0.1 } else { 0.0 };
+                if best.is_none_or(|b| score > b.0) {
+                    best = Some((score, p, k1, k2));
+                }
+            }
+        }
+    }
+    best.map(|(_, p, k1, k2)| (p, k1, k2))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::PageMeta;
+    use crate::segment::segment_page;
+
+    /// Two headlines (each wrapped in a narrow column) read as a row, then one byline and both stories' text
+    /// in one run, the second signed by someone else: two articles, each
+    /// under the headline its text repeats, each with its own names.
+    #[test]
+    fn a_row_of_two_headlines_over_one_run_of_text_splits_it() {
+        let first: String = (1..=5)
+            .map(|k| {
+                format!("临清市推行容缺办理，第{k}批房地产企业\n缓缴土地出让金，减轻了企业负担。\n")
+            })
+            .collect();
+        let second: String = (1..=5)
+            .map(|k| {
+                format!("临清市编制轴承产业依法经营指引，\n第{k}册工具书帮助企业规避法律风险。\n")
+            })
+            .collect();
+        let page = format!(
+            "容缺办理减轻企\n业负担\n\n\
+             轴承产业有了经\n营工具书\n\n\
+             ■ 本报记者 张三\n\
+             {first}\n\
+             {second}\
+             轴承企业依法经营水平明显提升。（记者 李四）\n"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(
+            arts[0].headline.as_deref(),
+            Some("容缺办理减轻企业负担"),
+            "{arts:#?}"
+        );
+        assert_eq!(arts[0].reporters, vec!["张三"], "{arts:#?}");
+        assert!(!arts[0].paragraphs.concat().contains("轴承"), "{arts:#?}");
+        assert_eq!(
+            arts[1].headline.as_deref(),
+            Some("轴承产业有了经营工具书"),
+            "{arts:#?}"
+        );
+        assert_eq!(arts[1].reporters, vec!["李四"], "{arts:#?}");
+        assert!(!arts[1].paragraphs.concat().contains("容缺"), "{arts:#?}");
+    }
+}
