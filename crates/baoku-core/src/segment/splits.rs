@@ -10,6 +10,10 @@ use super::drafts::{Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
 use crate::text::{bigrams, ends_sentence, visible_len};
 
+/// Two stories hold at most this many characters between them: each split
+/// point reads the whole draft, so a longer run is left alone (linear time
+/// on crafted pages).
+const STORIES_MAX: usize = 20_000;
 /// Each part is at least this long (characters).
 const PART_MIN: usize = 100;
 /// A part repeats this share of its headline's wording at least…
@@ -83,7 +87,7 @@ pub(super) fn split_two_stories(drafts: &mut Vec<Draft>, slots: &mut [HeadingSlo
 fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usize, usize, usize)> {
     let d = &drafts[i];
     let ka = d.heading?;
-    if !signed_by_another(d) {
+    if !signed_by_another(d) || super::drafts::body_len(&d.lines) > STORIES_MAX {
         return None;
     }
     let taken = |k: usize| drafts.iter().any(|o| o.heading == Some(k));
