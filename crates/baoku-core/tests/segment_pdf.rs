@@ -142,5 +142,5 @@ fn segment_pdf_heldout2_pages() {
 #[test]
 fn segment_pdf_dev3_pages() {
     let s = score_set("pdf_dev3");
-    check(&s, 0.85, 0.89, 0.97);
+    check(&s, 0.86, 0.89, 0.97);
 }

@@ -19,7 +19,7 @@ use super::CAPTION_MAX;
 use crate::dates::{self, Ymd};
 use crate::gazetteer;
 use crate::model::{Article, Kind, PageMeta};
-use crate::text::{self, collapse_spaces, is_han, is_space, visible_len};
+use crate::text::{self, collapse_spaces, ends_sentence, is_han, is_space, visible_len};
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
@@ -37,6 +37,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     rethread_columns(&mut drafts);
     assign_headings(&mut drafts, &slots);
     split_photo_titles(&mut drafts, &mut slots);
+    rejoin_lone_subheadlines(&mut drafts, &mut slots);
     rejoin_tails(&mut drafts, &slots);
     split_two_stories(&mut drafts, &mut slots);
 
@@ -134,6 +135,42 @@ fn push_leftover<'a>(
     let left = leftover(sources, article_fields(a));
     if !left.is_empty() {
         furniture.push(left);
+    }
+}
+
+/// A heading that is only a subheadline (——……) heads no story of its
+/// own: set under a headline that extraction read before the body's first
+/// column, it was read after that column. It joins the headline of the
+/// story before it, and the untitled text after it (no lead, no byline)
+/// is that story's next column.
+fn rejoin_lone_subheadlines(drafts: &mut [Draft], slots: &mut [HeadingSlot]) {
+    for j in 1..drafts.len() {
+        let Some(k) = drafts[j].heading else { continue };
+        let lone = !slots[k].md
+            && slots[k].lines.first().is_some_and(|l| l.starts_with("——"))
+            && !slots[k].lines.iter().any(|l| ends_sentence(l));
+        let d = &drafts[j];
+        let continues = d.anchor == Anchor::None && d.byline.is_empty() && d.teaser.is_none();
+        let p = &drafts[j - 1];
+        let Some(kp) = p
+            .heading
+            .filter(|_| lone && continues && slots[k].prev == Some(j - 1))
+        else {
+            continue;
+        };
+        let titled = p.anchor != Anchor::BylineBelow
+            && p.teaser.is_none()
+            && !slots[kp].md
+            && !slots[kp].lines.iter().any(|l| l.starts_with("——"));
+        if !titled {
+            continue;
+        }
+        let sub = std::mem::take(&mut slots[k].lines);
+        slots[kp].lines.extend(sub);
+        let moved = std::mem::take(&mut drafts[j].lines);
+        drafts[j].heading = None;
+        drafts[j - 1].lines.push(None);
+        drafts[j - 1].lines.extend(moved);
     }
 }
 

@@ -500,3 +500,34 @@ fn crosswise_caption_ends_go_to_the_opening_they_describe() {
         "{arts:#?}"
     );
 }
+
+/// A subheadline read after the first column of its story (its headline
+/// read before it): it joins the headline, and the text after it is the
+/// story's next column, not a story of its own.
+#[test]
+fn a_lone_subheadline_after_a_column_joins_its_headline() {
+    let page = "护一泓碧水\n惠一方百姓\n\n\
+                本报讯（记者 王五 通讯员 李四）春分刚过，\n\
+                漫步在徒骇河畔，碧波荡漾，白鹭翩跹。\n\
+                全市封停机井114眼，压减地下水量1095万\n\
+                立方米，绘就一幅生态画卷。\n\n\
+                ——聊城市扎实\n推进水环境综合\n治理\n\n\
+                在东昌府区梁水镇，村民指着村头的灌溉\n\
+                渠感慨：“现在清水直接流到地头，小麦亩\n\
+                产涨了200斤！”\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 1, "{arts:#?}");
+    assert_eq!(
+        arts[0].subheadline.as_deref(),
+        Some("——聊城市扎实推进水环境综合治理"),
+        "{arts:#?}"
+    );
+    assert!(
+        arts[0]
+            .headline
+            .as_deref()
+            .is_some_and(|h| h.starts_with("护一泓碧水")),
+        "{arts:#?}"
+    );
+    assert!(arts[0].paragraphs.concat().contains("梁水镇"), "{arts:#?}");
+}
