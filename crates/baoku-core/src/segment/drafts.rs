@@ -58,12 +58,29 @@ impl Draft {
     pub(super) fn anchored(&self) -> bool {
         self.anchor == Anchor::Lead || !self.byline.is_empty()
     }
+    /// The usual (median) width of the draft's lines, in characters; 0
+    /// without text.
+    pub(super) fn usual_width(&self) -> usize {
+        let mut w: Vec<usize> = self
+            .lines
+            .iter()
+            .flatten()
+            .map(|l| visible_len(&l.text))
+            .collect();
+        w.sort_unstable();
+        w.get(w.len() / 2).copied().unwrap_or(0)
+    }
     pub(super) fn is_open(&self) -> bool {
         self.extent == Extent::Open
     }
     pub(super) fn is_empty(&self) -> bool {
         self.lines.iter().all(|l| l.is_none()) && self.byline.is_empty() && self.teaser.is_none()
     }
+}
+
+/// The text of some lines, run together.
+pub(super) fn lines_text(lines: &[Option<Line>]) -> String {
+    lines.iter().flatten().map(|l| l.text.as_str()).collect()
 }
 
 pub(super) fn body_len(lines: &[Option<Line>]) -> usize {

@@ -6,7 +6,7 @@
 //! part repeats its own headline's wording.
 
 use super::bylines::{parse_byline, trailing_signature, Byline};
-use super::drafts::{Anchor, Draft, Extent, HeadingSlot};
+use super::drafts::{lines_text, Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
 use crate::text::{bigrams, ends_sentence, visible_len};
 
@@ -100,19 +100,8 @@ fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usi
             && bigrams(&slots[k].lines.concat()).len() >= 4
     })?;
     let (ha, hb) = (slots[ka].lines.concat(), slots[kb].lines.concat());
-    let text = |r: &[_]| -> String {
-        let r: &[Option<super::lines::Line>] = r;
-        r.iter().flatten().map(|l| l.text.as_str()).collect()
-    };
     // Prefer a split where a paragraph or a column visibly ends.
-    let mut widths: Vec<usize> = d
-        .lines
-        .iter()
-        .flatten()
-        .map(|l| visible_len(&l.text))
-        .collect();
-    widths.sort_unstable();
-    let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    let usual = d.usual_width();
     let mut best: Option<(f64, usize, usize, usize)> = None;
     let mut before = 0;
     for p in 1..d.lines.len() {
@@ -125,7 +114,7 @@ fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usi
         if d.lines[p].is_none() || !ends_sentence(&prev.text) || before < PART_MIN {
             continue;
         }
-        let (one, two) = (text(&d.lines[..p]), text(&d.lines[p..]));
+        let (one, two) = (lines_text(&d.lines[..p]), lines_text(&d.lines[p..]));
         if visible_len(&two) < PART_MIN {
             break;
         }
@@ -150,9 +139,10 @@ mod tests {
     use crate::model::PageMeta;
     use crate::segment::segment_page;
 
-    /// Two headlines (each wrapped in a narrow column) read as a row, then one byline and both stories' text
-    /// in one run, the second signed by someone else: two articles, each
-    /// under the headline its text repeats, each with its own names.
+    /// Two headlines (each wrapped in a narrow column) read as a row, then
+    /// one byline and both stories' text in one run, the second signed by
+    /// someone else: two articles, each under the headline its text
+    /// repeats, each with its own names.
     #[test]
     fn a_row_of_two_headlines_over_one_run_of_text_splits_it() {
         let first: String = (1..=5)

@@ -6,7 +6,7 @@
 //! article set in the same column width.
 
 use super::blocks::{grams, similarity};
-use super::drafts::{opens_dateline, Anchor, Draft, HeadingSlot};
+use super::drafts::{lines_text, opens_dateline, Anchor, Draft, HeadingSlot};
 use super::lines::Line;
 use super::runin::em_width;
 use super::CAPTION_MAX;
@@ -34,21 +34,6 @@ fn ending(d: &Draft) -> Ending {
         Some(l) if trailing_signature(&l.text).is_some() => Ending::Signed,
         _ => Ending::Open,
     }
-}
-
-/// The draft's usual (median) line width.
-fn usual_width(d: &Draft) -> usize {
-    let mut w: Vec<usize> = d
-        .lines
-        .iter()
-        .flatten()
-        .map(|l| visible_len(&l.text))
-        .collect();
-    if w.is_empty() {
-        return 0;
-    }
-    w.sort_unstable();
-    w[w.len() / 2]
 }
 
 /// A short untitled piece with only a closing signature. A lone word
@@ -115,9 +100,9 @@ pub(super) fn rejoin_tails(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         if !is_tail(&drafts[t], slots) {
             continue;
         }
-        let width = usual_width(&drafts[t]);
+        let width = drafts[t].usual_width();
         let owner = (t.saturating_sub(LOOKBACK)..t).rev().find(|&e| {
-            is_unsigned_article(&drafts[e]) && usual_width(&drafts[e]).abs_diff(width) <= 1
+            is_unsigned_article(&drafts[e]) && drafts[e].usual_width().abs_diff(width) <= 1
         });
         if let Some(e) = owner {
             let moved = std::mem::take(&mut drafts[t].lines);
@@ -201,7 +186,7 @@ fn first_han<'a>(mut ls: impl Iterator<Item = &'a Line>) -> Option<char> {
 /// Does a caption end of `tail` characters a line read as the end of a
 /// column `width` wide? A one-line end is a paragraph's last line.
 fn fits(width: usize, tail: &Draft) -> bool {
-    let w = usual_width(tail);
+    let w = tail.usual_width();
     if tail.lines.iter().flatten().count() <= 1 {
         w <= width + 1
     } else {
@@ -220,7 +205,7 @@ fn rejoin_caption_ends(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         }
         let owner = (t.saturating_sub(LOOKBACK)..t).rev().find(|&e| {
             is_open_caption(&drafts[e])
-                && fits(usual_width(&drafts[e]), &drafts[t])
+                && fits(drafts[e].usual_width(), &drafts[t])
                 && len(&drafts[e]) + len(&drafts[t]) <= CAPTION_MAX
         });
         if let Some(e) = owner {
@@ -295,10 +280,6 @@ fn caption_halves(d: &Draft) -> Option<usize> {
     d.lines[end..].iter().all(Option::is_some).then_some(end)
 }
 
-fn text_of(lines: &[Option<Line>]) -> String {
-    lines.iter().flatten().map(|l| l.text.as_str()).collect()
-}
-
 /// Two photos' captions read crosswise (each opening followed by the other
 /// photo's signed end): the ends swap when each shares clearly more of its
 /// wording with the other opening. A caption's two halves describe one
@@ -309,7 +290,7 @@ fn swap_caption_ends(drafts: &mut [Draft]) {
         let Some(ei) = halves[i] else { continue };
         for j in i + 1..drafts.len().min(i + LOOKBACK) {
             let Some(ej) = halves[j] else { continue };
-            let g = |d: &Draft, r: std::ops::Range<usize>| grams(&text_of(&d.lines[r]));
+            let g = |d: &Draft, r: std::ops::Range<usize>| grams(&lines_text(&d.lines[r]));
             let (oi, endi) = (
                 g(&drafts[i], 0..ei),
                 g(&drafts[i], ei..drafts[i].lines.len()),

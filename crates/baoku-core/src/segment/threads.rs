@@ -66,14 +66,7 @@ fn broken(d: &Draft) -> bool {
     let Some(last) = d.lines.iter().rev().flatten().next() else {
         return false;
     };
-    let mut widths: Vec<usize> = d
-        .lines
-        .iter()
-        .flatten()
-        .map(|l| visible_len(&l.text))
-        .collect();
-    widths.sort_unstable();
-    let usual = widths[widths.len() / 2];
+    let usual = d.usual_width();
     // A paragraph may end with "；" (a list of duties), an article never.
     let unfinished = last.text.trim_end().ends_with(['；', '，', '、']);
     unfinished
