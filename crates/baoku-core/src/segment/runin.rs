@@ -118,8 +118,13 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                 Fit::Wide => i == 0 || subheadline(l),
                 // A headline wrapped: full lines, then a short one (or a
                 // subheadline set wider than the column).
+                // (Or full lines all, closed by a paragraph opening under
+                // them with its indent.)
                 Fit::Body => {
-                    i + 1 < k && (fit(block[k - 1]) == Fit::Narrow || subheadline(block[k - 1]))
+                    i + 1 < k
+                        && (fit(block[k - 1]) == Fit::Narrow
+                            || subheadline(block[k - 1])
+                            || opens_under)
                         || i + 1 == k && opens_under
                         || i >= 1 && subheadline(l)
                 }
