@@ -63,7 +63,9 @@ fn segment_pdf_extracted_pages() {
 #[test]
 fn segment_pdf_dev_pages() {
     let s = score_set("pdf_dev");
-    check(&s, 0.93, 0.97, 0.99);
+    // (An interleaved page's article matched since, its byline lost, costs
+    // the names rate a point.)
+    check(&s, 0.95, 0.97, 0.98);
 }
 
 #[test]

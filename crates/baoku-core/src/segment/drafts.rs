@@ -174,6 +174,13 @@ fn split_at_blank(lines: &[Option<Line>]) -> Option<usize> {
                 return Some(start);
             }
             first = first.or(Some(start));
+        } else if lines[start]
+            .as_ref()
+            .is_some_and(|l| opens_dateline(&l.text))
+        {
+            // A caption set inside another article's columns: that article
+            // breaks off mid-sentence above it and runs on below.
+            return Some(start);
         }
         while start > 0 && lines[start - 1].is_none() {
             start -= 1;

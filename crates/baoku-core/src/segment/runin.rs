@@ -129,11 +129,12 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
                         || i >= 1 && subheadline(l)
                 }
             })
-            && block[..k].iter().all(|l| {
-                !l.text.contains(['，', ',', '、', '“', '”'])
-                    || l.text.matches('“').count() == l.text.matches('”').count()
-                        && !l.text.contains(['，', ',', '、'])
-            })
+            && {
+                // No clause breaks; quotes close (a quote may wrap).
+                let joined: String = block[..k].iter().map(|l| l.text.as_str()).collect();
+                !joined.contains(['，', ',', '、'])
+                    && joined.matches('“').count() == joined.matches('”').count()
+            }
             // (A notice's addressee line may be short.)
             && (full(block[k]) || opens_with_addressee(block[k].text.trim()))
             && !subheadline(block[k])

@@ -531,3 +531,70 @@ fn a_lone_subheadline_after_a_column_joins_its_headline() {
     );
     assert!(arts[0].paragraphs.concat().contains("梁水镇"), "{arts:#?}");
 }
+
+/// A photo caption set inside another story's columns: the story breaks
+/// off mid-sentence above it and runs on below. The caption opens with the
+/// photo's day, the story keeps its text on both sides.
+#[test]
+fn a_caption_inside_a_storys_columns_opens_with_its_day() {
+    let page = "优质专利补助办法施行\n\n\
+                本报讯（记者 王五）记者日前从市市场监管局了\n\
+                解到，《补助办法》于1月1日起施行。\n\
+                根据《办法》，我市优质专利补助工作每年开\n\
+                展一次，择优对获得补助资格的申报项目予以\n\
+                补助。一等项目补助10万元；二等项目数量\n\
+                不超过补助项目总数的20%，一等项目单独\n\n\
+                1月4日，山东金号家纺集团有限公司获签全市\n\
+                首张原产地证书。 ■ 本报通讯员 张庆安\n\n\
+                ，补助5万元；三等项目补助2万元。截至目前\n\
+                ，我市共有有效发明专利2635件。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let story = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("story");
+    let caption = arts
+        .iter()
+        .find(|a| a.correspondents == ["张庆安"])
+        .expect("caption");
+    let text = story.paragraphs.concat();
+    assert!(
+        text.contains("每年开展一次") && text.contains("补助5万元"),
+        "{arts:#?}"
+    );
+    assert!(
+        caption.paragraphs.concat().starts_with("1月4日"),
+        "{arts:#?}"
+    );
+    assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
+}
+
+/// A headline wrapped over two lines as wide as the narrow column under it,
+/// set straight above its body: the paragraph opening under it with its
+/// indent shows where the heading ends.
+#[test]
+fn a_column_wide_headline_ends_where_an_indented_paragraph_opens() {
+    let page = "冠县打造红色教育圈\n\n\
+                本报讯（张燕）12月27日，\n\
+                位于冠县烟庄街道王村的中共\n\
+                王村党支部旧址游人如织，游\n\
+                客络绎不绝，好评如潮。\n\n\
+                我市实施中小企业“育苗扶\n\
+                壮”梯度培育计划三年行动\n\
+                记者日前从市工信局了\n\
+                解到，近日，市政府印发《\n\
+                聊城市中小企业梯度培育计\n\
+                划三年行动方案》，以培育\n\
+                更多优质中小企业，促进发\n\
+                展。（记者 尹腾淑）\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[1].headline.as_deref(),
+        Some("我市实施中小企业“育苗扶壮”梯度培育计划三年行动"),
+        "{arts:#?}"
+    );
+    assert!(arts[1].paragraphs[0].starts_with("记者日前"), "{arts:#?}");
+    assert!(!arts[0].paragraphs.concat().contains("育苗"), "{arts:#?}");
+}
