@@ -598,3 +598,32 @@ fn a_column_wide_headline_ends_where_an_indented_paragraph_opens() {
     assert!(arts[1].paragraphs[0].starts_with("记者日前"), "{arts:#?}");
     assert!(!arts[0].paragraphs.concat().contains("育苗"), "{arts:#?}");
 }
+
+/// A kicker leading into its headline with a dash, as wide as the headline
+/// under it: a dash ends it, so it is no line of text running on.
+#[test]
+fn a_dash_kicker_as_wide_as_the_headline_stays_a_kicker() {
+    let page = "1月4日，山东金号家纺\n\
+                集团有限公司获签全市首张\n\
+                RCEP原产地证书。 ■ 本报\n\
+                通讯员 张庆安\n\n\
+                投入资金1277万元——\n\n\
+                冠县打造10公里红色教育圈\n\
+                ■ 张燕 张清强\n\
+                2021年12月27日，位\n\
+                于冠县烟庄街道王村的中共\n\
+                王村党支部旧址游人如织。\n\
+                “王村党支部是党在冠县\n\
+                建立的第一个党支部，点燃\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[1].kicker.as_deref(),
+        Some("投入资金1277万元"),
+        "{arts:#?}"
+    );
+    assert_eq!(
+        arts[1].headline.as_deref(),
+        Some("冠县打造10公里红色教育圈")
+    );
+}

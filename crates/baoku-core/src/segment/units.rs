@@ -191,6 +191,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && visible_len(&l.text) == col
                         && !ends_block(&l.text)
                         && !is_sub_line(&l.text)
+                        && !is_dash_kicker(&l.text)
                 }) && next_is_text;
                 // The same for a line as wide as the column of the text
                 // right after it: stories on one page differ in width.
@@ -198,6 +199,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     && block.last().is_some_and(|l| {
                         !ends_block(&l.text)
                             && !is_sub_line(&l.text)
+                            && !is_dash_kicker(&l.text)
                             && following_width(&lines[i..])
                                 .is_some_and(|c| c >= 8 && c == unhung_len(&l.text))
                     })
