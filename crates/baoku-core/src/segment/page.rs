@@ -158,7 +158,16 @@ fn rejoin_lone_subheadlines(drafts: &mut [Draft], slots: &mut [HeadingSlot]) {
         else {
             continue;
         };
-        let titled = p.anchor != Anchor::BylineBelow
+        // A story signed off at its end (……。（记者 X）) has no next column.
+        let signed_off = p
+            .lines
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .is_some_and(|l| trailing_signature(&l.text).is_some());
+        let titled = !signed_off
+            && p.anchor != Anchor::BylineBelow
             && p.teaser.is_none()
             && !slots[kp].md
             && !slots[kp].lines.iter().any(|l| l.starts_with("——"));

@@ -627,3 +627,22 @@ fn a_dash_kicker_as_wide_as_the_headline_stays_a_kicker() {
         Some("冠县打造10公里红色教育圈")
     );
 }
+
+/// A story signed off at its end (……。（记者 X）) has no next column: a
+/// subheadline after it, and the untitled text under that, stay apart.
+#[test]
+fn a_signed_off_story_takes_no_subheadline_after_it() {
+    let page = "我市实施中小企业梯度培育计划\n\n\
+                记者日前从市工信局了解到，近日，市政府印发行动方案，\n\
+                以培育更多优质中小企业。（记者 尹腾淑）\n\n\
+                ——东昌府区加快推动制造业创新发展\n\n\
+                轴承保持器产业是东昌府区的优势产业，郑家镇生产的轴承保持器\n\
+                占全国同类产品总销量的70%以上。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let signed = arts
+        .iter()
+        .find(|a| a.reporters == ["尹腾淑"])
+        .expect("signed story");
+    assert_eq!(signed.subheadline, None, "{arts:#?}");
+    assert!(!signed.paragraphs.concat().contains("轴承"), "{arts:#?}");
+}
