@@ -646,3 +646,38 @@ fn a_signed_off_story_takes_no_subheadline_after_it() {
     assert_eq!(signed.subheadline, None, "{arts:#?}");
     assert!(!signed.paragraphs.concat().contains("轴承"), "{arts:#?}");
 }
+
+/// Two stories break off mid-sentence one after the other; the first one's
+/// next column is read after the second's first. Neither seam is seen
+/// elsewhere on the page, so the wording decides where the column goes.
+#[test]
+fn two_broken_columns_take_their_continuations_by_wording() {
+    let page = "我市签发首张原产地证书\n\
+                记者 朱海波 聊城报道\n\
+                1月4日，聊城海关为山东金号家纺集团有限公司出\n\
+                口日本的货物签发了原产地证书，这是协定生效后，\n\
+                我市签发的首张原产地证书。协定是覆盖世界人口\n\
+                最多、经贸规模最大、\n\n\
+                我市实施中小企业梯度培育计划\n\
+                ■ 本报记者 尹腾淑\n\
+                记者日前从市工信局了解到，近日，市政府印发\n\
+                了培育计划。我市将积极引进国内知名专业服务\n\
+                商，组建服务商联盟，择优选出各行业解困难、补\n\n\
+                自贸协定发展潜力巨大。原产地证书的实施将为我\n\
+                市外贸企业带来关税减免，原产地证书是出口商\n\
+                提供的货物来源证明文件，货物享受关税优惠。\n\n\
+                短板专家，组成专家服务队，服务商联盟为中小企\n\
+                业提供服务，专家服务队入驻中小企业调研指导。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let rcep = arts[0].paragraphs.concat();
+    let sme = arts[1].paragraphs.concat();
+    assert!(
+        rcep.contains("关税减免") && !rcep.contains("专家服务队"),
+        "{arts:#?}"
+    );
+    assert!(
+        sme.contains("专家服务队") && !sme.contains("关税减免"),
+        "{arts:#?}"
+    );
+}

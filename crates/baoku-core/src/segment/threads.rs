@@ -125,7 +125,12 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                     || opens_mid
                     || closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
             } else {
-                mine >= JOIN_MIN && mine > seam(last_han(before))
+                // Both sentences broke off here: the seam decides, or, when
+                // neither seam is seen elsewhere on the page, the wording.
+                let theirs = seam(last_han(before));
+                mine >= JOIN_MIN && mine > theirs
+                    || mine.max(theirs) < JOIN_MIN
+                        && closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
             };
             if joins {
                 return Some(b);
