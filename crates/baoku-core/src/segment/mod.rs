@@ -26,6 +26,7 @@
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `tails` | an article's signed last lines read on their own |
 //! | `splits` | two stories (a headline row, one run of text) read as one |
+//! | `strays` | a column no rule gave to its article joins the one it shares wording with |
 //! | `paragraphs` | joining hard-wrapped lines into paragraphs |
 //! | `account` | nothing lost: kept fields plus reported furniture |
 //! | `page` | drafts → articles; datelines, issue date, places, ids |
@@ -44,6 +45,7 @@ mod paragraphs;
 mod runin;
 mod sidebars;
 mod splits;
+mod strays;
 mod tails;
 mod threads;
 mod units;

@@ -12,6 +12,7 @@ use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
 use super::sidebars::rethread_sidebars;
 use super::splits::split_two_stories;
+use super::strays::rejoin_strays;
 use super::tails::rejoin_tails;
 use super::threads::rethread_columns;
 use super::units::build_units;
@@ -40,6 +41,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     rejoin_lone_subheadlines(&mut drafts, &mut slots);
     rejoin_tails(&mut drafts, &slots);
     split_two_stories(&mut drafts, &mut slots);
+    rejoin_strays(&mut drafts, &slots);
 
     let blank = Article {
         publication: meta.publication.clone(),

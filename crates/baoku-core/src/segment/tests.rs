@@ -681,3 +681,35 @@ fn two_broken_columns_take_their_continuations_by_wording() {
         "{arts:#?}"
     );
 }
+
+/// A story's next column read after another story, opening a paragraph of
+/// its own after a finished sentence: nothing marks it, but it repeats its
+/// own story's wording and not the other's, so it joins its story.
+#[test]
+fn an_unmarked_column_joins_the_story_whose_wording_it_repeats() {
+    let page = "楼宇圆桌会架起政企连心桥\n\
+                记者 刘亚杰 聊城报道\n\
+                在开发区东城街道，一场别开生面的楼宇圆桌会举行，二十余家楼宇企业代表\n\
+                齐聚一堂，共话楼宇经济发展。楼宇企业代表纷纷发言。\n\n\
+                容缺办理减轻房地产企业负担\n\
+                记者 赵艳君 聊城报道\n\
+                临清市行政审批服务局推出容缺办理，土地出让金可以缓缴，房地产企业\n\
+                只需缴纳一半土地出让金即可办理工程建设手续。\n\n\
+                3月25日，工作人员在检查设备。 ■ 本报记者 商景豪\n\n\
+                他们纷纷表示：楼宇圆桌会让楼宇企业单打独斗变成并肩作战，楼宇企业\n\
+                代表在圆桌会上找到了发展机遇，开发区将继续办好楼宇圆桌会。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 3, "{arts:#?}");
+    assert!(
+        arts[0].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+    assert!(
+        !arts[2].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+    assert!(
+        !arts[1].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+}
