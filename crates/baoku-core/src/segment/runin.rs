@@ -158,9 +158,17 @@ fn subheadline(l: &Line) -> bool {
 fn notice_title(block: &[&Line]) -> Option<usize> {
     (1..=3.min(block.len().saturating_sub(1))).find(|&k| {
         let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
-        is_notice_title(&title)
-            && heading_like(&block[..k])
-            && opens_with_addressee(block[k].text.trim())
+        // The addressee may wrap before its colon (市重污染天气应急指挥 /
+        // 部各成员单位：……).
+        let first = block[k].text.trim();
+        let addressee = if first.contains(['：', ':']) {
+            opens_with_addressee(first)
+        } else {
+            block
+                .get(k + 1)
+                .is_some_and(|n| opens_with_addressee(&format!("{first}{}", n.text.trim())))
+        };
+        is_notice_title(&title) && heading_like(&block[..k]) && addressee
     })
 }
 
@@ -199,4 +207,41 @@ fn unhung(t: &str) -> f64 {
         '”', '’', '》', '）', ')', '」', '』', '。', '，', '、', '；', '：',
     ]);
     (visible_len(t) - usize::from(hung)) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::LineKind;
+
+    fn line(t: &str) -> Line {
+        Line {
+            text: t.into(),
+            kind: LineKind::Text,
+            continued: None,
+            indented: false,
+        }
+    }
+
+    /// A notice's title set straight over its addressee, the addressee
+    /// wrapped before its colon: the title is the heading.
+    #[test]
+    fn a_notice_title_over_a_wrapped_addressee() {
+        let lines: Vec<Line> = [
+            "关于发布重污染天气橙色预警",
+            "的通知",
+            "市重污染天气应急指挥部各成员",
+            "单位：经市环境信息与监控中心",
+        ]
+        .iter()
+        .map(|t| line(t))
+        .collect();
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(notice_title(&block), Some(2));
+        // Without an addressee it is no notice's title.
+        let mut plain = lines.clone();
+        plain[3] = line("单位负责人经市环境信息与监控中心");
+        let block: Vec<&Line> = plain.iter().collect();
+        assert_eq!(notice_title(&block), None);
+    }
 }
