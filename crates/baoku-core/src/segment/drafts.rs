@@ -290,6 +290,8 @@ pub(super) struct HeadingSlot {
     pub(super) gaps: Vec<usize>,
     pub(super) prev: Option<usize>,
     pub(super) next: Option<usize>,
+    /// Set straight over the byline that opens `next`.
+    pub(super) over_byline: bool,
 }
 
 pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>) {
@@ -334,7 +336,11 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                     d.lines.push(Some(line.clone()));
                 }
             }
-            Unit::Byline { text, trailing } => {
+            Unit::Byline {
+                text,
+                trailing,
+                under_heading,
+            } => {
                 let prev_body = match i.checked_sub(1).map(|k| &units[k]) {
                     Some(Unit::Body(b)) => Some(b),
                     _ => None,
@@ -414,6 +420,11 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 }) {
                     d.byline.push(text.clone());
                 } else {
+                    if *under_heading {
+                        if let Some(s) = pending_heading {
+                            slots[s].over_byline = true;
+                        }
+                    }
                     start_new(&mut drafts, &mut slots, &mut pending_heading);
                     let d = drafts.last_mut().expect("new draft");
                     d.byline.push(text.clone());
@@ -460,6 +471,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                         gaps: gaps.clone(),
                         prev: drafts.len().checked_sub(1),
                         next: None,
+                        over_byline: false,
                     });
                     pending_heading = Some(slots.len() - 1);
                 }

@@ -14,6 +14,9 @@ use crate::text::{self, is_han};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+/// How far a heading set straight over a byline leans to that byline's story.
+const OVER_BYLINE: f64 = 0.5;
+
 /// Give each heading group to the article before or after it.
 pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
@@ -41,7 +44,15 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         if a >= 0.0 && b >= 0.0 {
             direction += b - a;
         }
-        evidence.push((k, b - a));
+        // A heading set straight over a story's byline leans to that story
+        // (a headline printed after its body may sit over the next byline:
+        // its wording still takes it back).
+        let lean = if s.over_byline && s.next.is_some() {
+            OVER_BYLINE
+        } else {
+            0.0
+        };
+        evidence.push((k, b - a + lean));
     }
     // Confident decisions first, so a weak one cannot take a slot a strong one needs.
     evidence.sort_by(|x, y| {
@@ -212,4 +223,48 @@ pub(super) fn heading_overlap(heading: &str, body: &str) -> f64 {
         prev = Some(c);
     }
     hb.iter().filter(|b| want.get(*b) == Some(&true)).count() as f64 / hb.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::drafts::segment_drafts;
+    use super::super::lines::classify;
+    use super::super::units::build_units;
+    use super::*;
+
+    fn drafts_of(page: &str) -> (Vec<Draft>, Vec<HeadingSlot>) {
+        segment_drafts(build_units(classify(page, &mut Vec::new())))
+    }
+
+    /// A heading set straight over a byline (no blank line) is marked so;
+    /// one a blank line keeps apart is not.
+    #[test]
+    fn a_heading_straight_over_a_byline_is_marked() {
+        let tight =
+            "东阿阿胶园区入选示范试点区名单\n■ 赵琦\n2021年12月24日，省文化和旅游厅发布名单。\n";
+        let (_, slots) = drafts_of(tight);
+        assert!(slots.iter().any(|s| s.over_byline), "straight over");
+        let apart =
+            "东阿阿胶园区入选示范试点区名单\n\n■ 赵琦\n2021年12月24日，省文化和旅游厅发布名单。\n";
+        let (_, slots) = drafts_of(apart);
+        assert!(!slots.iter().any(|s| s.over_byline), "a blank line between");
+    }
+
+    /// Such a heading leans to the byline's story when wording cannot
+    /// tell; a headline printed after its own body, wording its own story,
+    /// still goes back to it.
+    #[test]
+    fn a_heading_over_a_byline_leans_to_its_story_unless_wording_says_otherwise() {
+        let page = "元旦期间，我市各景区严格落实防控措施，为游客打造安全有序的环境。\n\n\
+                    老字号焕新颜\n■ 赵琦\n2021年12月24日，省文化和旅游厅发布园区名单。\n";
+        let (mut drafts, slots) = drafts_of(page);
+        assign_headings(&mut drafts, &slots);
+        let owner = drafts.iter().find(|d| d.heading.is_some()).expect("taken");
+        assert_eq!(owner.anchor, Anchor::BylineAbove);
+        let page = "高新区发放科技成果转化贷款，科技成果转化贷款支持企业。（记者 贾新伟）\n\n\
+                    发放科技成果转化贷款\n■ 本报记者 刘亚杰\n楼宇圆桌会在开发区东城街道举行。\n";
+        let (mut drafts, slots) = drafts_of(page);
+        assign_headings(&mut drafts, &slots);
+        assert!(drafts[0].heading.is_some(), "wording takes it back");
+    }
 }

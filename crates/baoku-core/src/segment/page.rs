@@ -234,6 +234,7 @@ fn split_photo_titles(drafts: &mut [Draft], slots: &mut Vec<HeadingSlot>) {
                 gaps,
                 prev: Some(i),
                 next: None,
+                over_byline: false,
             });
         }
         if alone || more {

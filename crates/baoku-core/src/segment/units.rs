@@ -27,6 +27,9 @@ pub(super) enum Unit {
     Byline {
         text: String,
         trailing: bool,
+        /// Set straight under a heading, no blank line between: the
+        /// heading is the headline of the story this byline opens.
+        under_heading: bool,
     },
     Pointer(String),
 }
@@ -60,6 +63,9 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
             }
             LineKind::Byline | LineKind::TrailingByline => {
                 let trailing = l.kind == LineKind::TrailingByline;
+                let under_heading = i > 0
+                    && lines[i - 1].kind != LineKind::Blank
+                    && matches!(units.last(), Some(Unit::Heading { md: false, .. }));
                 let mut text = l.text.clone();
                 i += 1;
                 // A byline wrapped over two lines (■ 本报记者 X / 本报通讯员 Y;
@@ -77,7 +83,11 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     text = joined;
                     i += 1;
                 }
-                units.push(Unit::Byline { text, trailing });
+                units.push(Unit::Byline {
+                    text,
+                    trailing,
+                    under_heading,
+                });
             }
             LineKind::Label => {
                 units.push(Unit::Heading {
