@@ -65,13 +65,13 @@ fn segment_pdf_dev_pages() {
     let s = score_set("pdf_dev");
     // (An interleaved page's article matched since, its byline lost, costs
     // the names rate a point.)
-    check(&s, 0.95, 0.97, 0.98);
+    check(&s, 0.95, 0.98, 0.98);
 }
 
 #[test]
 fn segment_pdf_heldout_pages() {
     let s = score_set("pdf_heldout");
-    check(&s, 0.66, 0.93, 0.99);
+    check(&s, 0.70, 0.93, 0.99);
 }
 
 /// `PDF_PAGE=pdf_002_3.txt cargo test -p baoku-core --test segment_pdf show -- --ignored --nocapture`
@@ -136,7 +136,7 @@ fn segment_pdf_dev2_pages() {
 #[test]
 fn segment_pdf_heldout2_pages() {
     let s = score_set("pdf_heldout2");
-    check(&s, 0.84, 0.85, 0.99);
+    check(&s, 0.86, 0.85, 0.99);
 }
 
 /// A fourth tuning set, typeset with seeds 1250+ (`SETS = [("pdf_dev3",
@@ -144,11 +144,31 @@ fn segment_pdf_heldout2_pages() {
 #[test]
 fn segment_pdf_dev3_pages() {
     let s = score_set("pdf_dev3");
-    check(&s, 0.86, 0.89, 0.97);
+    check(&s, 0.88, 0.91, 0.97);
+}
+
+/// The largest set: 120 pages typeset with seeds 300+ (`SETS =
+/// [("pdf_dev4", 300, 40)]`) in the sixth session, scored unseen first (F1
+/// 0.754, headlines 0.927, names 0.994 with the rules of `08be9ea`), then
+/// tuned on: failure classes counted here rather than on 24 pages.
+#[test]
+fn segment_pdf_dev4_pages() {
+    let s = score_set("pdf_dev4");
+    check(&s, 0.79, 0.93, 0.99);
+}
+
+/// A third held-out set, 120 pages typeset with seeds 600+ (`SETS =
+/// [("pdf_heldout3", 600, 40)]`) at the end of the sixth session and only
+/// scored in aggregate: 0.736 / 0.909 / 0.989 with the rules of `08be9ea`
+/// (that session's start), 0.754 / 0.911 / 0.989 at its end.
+#[test]
+fn segment_pdf_heldout3_pages() {
+    let s = score_set("pdf_heldout3");
+    check(&s, 0.75, 0.90, 0.98);
 }
 
 /// Scores a set typeset locally and not committed, named by `PDF_SET`
-/// (e.g. 120 pages from `SETS = [("pdf_big", 300, 40)]`), for failure counts
+/// (`SETS = [("pdf_x", 2300, 40)]` typesets 120 pages), for failure counts
 /// larger than the committed sets give.
 #[test]
 #[ignore]
