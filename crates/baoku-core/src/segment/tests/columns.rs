@@ -1,0 +1,188 @@
+//! Pages as multi-column PDF extraction reads them: captions set inside a
+//! story's columns, headlines as wide as narrow columns, stories broken off
+//! mid-sentence and continued further down, columns nothing marks.
+
+use crate::model::{Kind, PageMeta};
+use crate::segment::segment_page;
+
+/// A photo caption set inside another story's columns: the story breaks
+/// off mid-sentence above it and runs on below. The caption opens with the
+/// photo's day, the story keeps its text on both sides.
+#[test]
+fn a_caption_inside_a_storys_columns_opens_with_its_day() {
+    let page = "优质专利补助办法施行\n\n\
+                本报讯（记者 王五）记者日前从市市场监管局了\n\
+                解到，《补助办法》于1月1日起施行。\n\
+                根据《办法》，我市优质专利补助工作每年开\n\
+                展一次，择优对获得补助资格的申报项目予以\n\
+                补助。一等项目补助10万元；二等项目数量\n\
+                不超过补助项目总数的20%，一等项目单独\n\n\
+                1月4日，山东金号家纺集团有限公司获签全市\n\
+                首张原产地证书。 ■ 本报通讯员 张庆安\n\n\
+                ，补助5万元；三等项目补助2万元。截至目前\n\
+                ，我市共有有效发明专利2635件。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let story = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("story");
+    let caption = arts
+        .iter()
+        .find(|a| a.correspondents == ["张庆安"])
+        .expect("caption");
+    let text = story.paragraphs.concat();
+    assert!(
+        text.contains("每年开展一次") && text.contains("补助5万元"),
+        "{arts:#?}"
+    );
+    assert!(
+        caption.paragraphs.concat().starts_with("1月4日"),
+        "{arts:#?}"
+    );
+    assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
+}
+
+/// A headline wrapped over two lines as wide as the narrow column under it,
+/// set straight above its body: the paragraph opening under it with its
+/// indent shows where the heading ends.
+#[test]
+fn a_column_wide_headline_ends_where_an_indented_paragraph_opens() {
+    let page = "冠县打造红色教育圈\n\n\
+                本报讯（张燕）12月27日，\n\
+                位于冠县烟庄街道王村的中共\n\
+                王村党支部旧址游人如织，游\n\
+                客络绎不绝，好评如潮。\n\n\
+                我市实施中小企业“育苗扶\n\
+                壮”梯度培育计划三年行动\n\
+                记者日前从市工信局了\n\
+                解到，近日，市政府印发《\n\
+                聊城市中小企业梯度培育计\n\
+                划三年行动方案》，以培育\n\
+                更多优质中小企业，促进发\n\
+                展。（记者 尹腾淑）\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[1].headline.as_deref(),
+        Some("我市实施中小企业“育苗扶壮”梯度培育计划三年行动"),
+        "{arts:#?}"
+    );
+    assert!(arts[1].paragraphs[0].starts_with("记者日前"), "{arts:#?}");
+    assert!(!arts[0].paragraphs.concat().contains("育苗"), "{arts:#?}");
+}
+
+/// A kicker leading into its headline with a dash, as wide as the headline
+/// under it: a dash ends it, so it is no line of text running on.
+#[test]
+fn a_dash_kicker_as_wide_as_the_headline_stays_a_kicker() {
+    let page = "1月4日，山东金号家纺\n\
+                集团有限公司获签全市首张\n\
+                RCEP原产地证书。 ■ 本报\n\
+                通讯员 张庆安\n\n\
+                投入资金1277万元——\n\n\
+                冠县打造10公里红色教育圈\n\
+                ■ 张燕 张清强\n\
+                2021年12月27日，位\n\
+                于冠县烟庄街道王村的中共\n\
+                王村党支部旧址游人如织。\n\
+                “王村党支部是党在冠县\n\
+                建立的第一个党支部，点燃\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(
+        arts[1].kicker.as_deref(),
+        Some("投入资金1277万元"),
+        "{arts:#?}"
+    );
+    assert_eq!(
+        arts[1].headline.as_deref(),
+        Some("冠县打造10公里红色教育圈")
+    );
+}
+
+/// A story signed off at its end (……。（记者 X）) has no next column: a
+/// subheadline after it, and the untitled text under that, stay apart.
+#[test]
+fn a_signed_off_story_takes_no_subheadline_after_it() {
+    let page = "我市实施中小企业梯度培育计划\n\n\
+                记者日前从市工信局了解到，近日，市政府印发行动方案，\n\
+                以培育更多优质中小企业。（记者 尹腾淑）\n\n\
+                ——东昌府区加快推动制造业创新发展\n\n\
+                轴承保持器产业是东昌府区的优势产业，郑家镇生产的轴承保持器\n\
+                占全国同类产品总销量的70%以上。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let signed = arts
+        .iter()
+        .find(|a| a.reporters == ["尹腾淑"])
+        .expect("signed story");
+    assert_eq!(signed.subheadline, None, "{arts:#?}");
+    assert!(!signed.paragraphs.concat().contains("轴承"), "{arts:#?}");
+}
+
+/// Two stories break off mid-sentence one after the other; the first one's
+/// next column is read after the second's first. Neither seam is seen
+/// elsewhere on the page, so the wording decides where the column goes.
+#[test]
+fn two_broken_columns_take_their_continuations_by_wording() {
+    let page = "我市签发首张原产地证书\n\
+                记者 朱海波 聊城报道\n\
+                1月4日，聊城海关为山东金号家纺集团有限公司出\n\
+                口日本的货物签发了原产地证书，这是协定生效后，\n\
+                我市签发的首张原产地证书。协定是覆盖世界人口\n\
+                最多、经贸规模最大、\n\n\
+                我市实施中小企业梯度培育计划\n\
+                ■ 本报记者 尹腾淑\n\
+                记者日前从市工信局了解到，近日，市政府印发\n\
+                了培育计划。我市将积极引进国内知名专业服务\n\
+                商，组建服务商联盟，择优选出各行业解困难、补\n\n\
+                自贸协定发展潜力巨大。原产地证书的实施将为我\n\
+                市外贸企业带来关税减免，原产地证书是出口商\n\
+                提供的货物来源证明文件，货物享受关税优惠。\n\n\
+                短板专家，组成专家服务队，服务商联盟为中小企\n\
+                业提供服务，专家服务队入驻中小企业调研指导。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let rcep = arts[0].paragraphs.concat();
+    let sme = arts[1].paragraphs.concat();
+    assert!(
+        rcep.contains("关税减免") && !rcep.contains("专家服务队"),
+        "{arts:#?}"
+    );
+    assert!(
+        sme.contains("专家服务队") && !sme.contains("关税减免"),
+        "{arts:#?}"
+    );
+}
+
+/// A story's next column read after another story, opening a paragraph of
+/// its own after a finished sentence: nothing marks it, but it repeats its
+/// own story's wording and not the other's, so it joins its story.
+#[test]
+fn an_unmarked_column_joins_the_story_whose_wording_it_repeats() {
+    let page = "楼宇圆桌会架起政企连心桥\n\
+                记者 刘亚杰 聊城报道\n\
+                在开发区东城街道，一场别开生面的楼宇圆桌会举行，二十余家楼宇企业代表\n\
+                齐聚一堂，共话楼宇经济发展。楼宇企业代表纷纷发言。\n\n\
+                容缺办理减轻房地产企业负担\n\
+                记者 赵艳君 聊城报道\n\
+                临清市行政审批服务局推出容缺办理，土地出让金可以缓缴，房地产企业\n\
+                只需缴纳一半土地出让金即可办理工程建设手续。\n\n\
+                3月25日，工作人员在检查设备。 ■ 本报记者 商景豪\n\n\
+                他们纷纷表示：楼宇圆桌会让楼宇企业单打独斗变成并肩作战，楼宇企业\n\
+                代表在圆桌会上找到了发展机遇，开发区将继续办好楼宇圆桌会。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 3, "{arts:#?}");
+    assert!(
+        arts[0].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+    assert!(
+        !arts[2].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+    assert!(
+        !arts[1].paragraphs.concat().contains("并肩作战"),
+        "{arts:#?}"
+    );
+}
