@@ -267,7 +267,13 @@ pub(super) fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
                     return false;
                 }
             }
-            Unit::Byline { trailing, .. } => return *trailing || len > 0,
+            // (A dispatch, ……聊城报道, stands over the next story.)
+            Unit::Byline { text, trailing, .. } => {
+                let dispatch = byline_tokens(text)
+                    .last()
+                    .is_some_and(|t| is_dispatch_place(t));
+                return *trailing || len > 0 && !dispatch;
+            }
             _ => return false,
         }
     }

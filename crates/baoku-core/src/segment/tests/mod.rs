@@ -533,3 +533,28 @@ fn a_lone_subheadline_after_a_column_joins_its_headline() {
     );
     assert!(arts[0].paragraphs.concat().contains("梁水镇"), "{arts:#?}");
 }
+
+/// An intertitle inside a story, the next story opening with a dispatch
+/// (X 临清报道) after a few lines: the text under the intertitle is no
+/// caption signed by that dispatch, so the intertitle stays in its story.
+#[test]
+fn an_intertitle_before_a_dispatch_stays_in_its_story() {
+    let page = "## 护一泓碧水\n\n■ 本报记者 夏旭光\n\n\
+                春分刚过，漫步在徒骇河畔，碧波荡漾，白鹭翩跹，晨练的市民与粼粼波光相映成趣。\n\
+                我市河湖水系众多，经过多年持续开展河湖渠综合治理，已形成骨干水网体系。\n\n\
+                显著提升了水环境质量\n\n\
+                2024年，我市高标准完成2项省级水土保持生态清洁小流域示范工程，\n\
+                综合治理水土流失面积2000公顷。\n\n\
+                谢晓丽 通讯员 付树鑫 临清报道\n\n\
+                “真没想到，立项备案当天就把环评报告提交至工程建设系统。”日前，项目通过审批。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert!(
+        arts[0].paragraphs.concat().contains("水土流失"),
+        "{arts:#?}"
+    );
+    assert_eq!(arts[1].authors, vec!["谢晓丽"], "{arts:#?}");
+    assert!(arts
+        .iter()
+        .all(|a| a.headline.as_deref() != Some("显著提升了水环境质量")));
+}
