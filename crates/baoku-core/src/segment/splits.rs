@@ -17,7 +17,7 @@ const STORIES_MAX: usize = 20_000;
 /// Each part is at least this long (characters).
 const PART_MIN: usize = 100;
 /// A part repeats this share of its headline's wording at least…
-const OWN_MIN: f64 = 0.4;
+const OWN_MIN: f64 = 0.3;
 /// …and clearly more than the other part does.
 const MARGIN: f64 = 0.2;
 
@@ -35,6 +35,12 @@ fn signed_by_another(d: &Draft) -> bool {
     if d.anchor != Anchor::BylineAbove || d.byline.is_empty() {
         return false;
     }
+    // The signature closes the last line, or stands on a line of its own
+    // after it (kept with the byline).
+    let own_line = || {
+        let last = d.byline.last().filter(|_| d.byline.len() >= 2)?;
+        trailing_signature(last.trim())
+    };
     let Some((_, sig)) = d
         .lines
         .iter()
@@ -42,10 +48,16 @@ fn signed_by_another(d: &Draft) -> bool {
         .flatten()
         .next()
         .and_then(|l| trailing_signature(&l.text))
+        .or_else(own_line)
     else {
         return false;
     };
-    let top = parse_byline(&d.byline.join(" "));
+    let top_lines = if own_line().is_some() {
+        &d.byline[..d.byline.len() - 1]
+    } else {
+        &d.byline[..]
+    };
+    let top = parse_byline(&top_lines.join(" "));
     let (top, sig) = (names(&top), names(&sig));
     !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n))
 }
@@ -179,5 +191,60 @@ mod tests {
         );
         assert_eq!(arts[1].reporters, vec!["李四"], "{arts:#?}");
         assert!(!arts[1].paragraphs.concat().contains("容缺"), "{arts:#?}");
+    }
+
+    /// The same with the second story's signature on a line of its own
+    /// (kept with the byline) and headlines that repeat only a third of
+    /// their wording in their text.
+    #[test]
+    fn a_signature_on_its_own_line_splits_the_run_too() {
+        let first: String = (1..=5)
+            .map(|k| format!("第{k}场楼宇圆桌会在开发区东城街道举行，\n企业代表共话发展。\n"))
+            .collect();
+        let second: String = (1..=5)
+            .map(|k| format!("聊城海关为金号家纺签发原产地证书，\n第{k}批货物通关节省税款。\n"))
+            .collect();
+        let page = format!(
+            "“楼宇圆桌会”架起政企连心桥\n\n\
+             记者 刘亚杰 临清报道\n\
+             {first}\n\
+             {second}\
+             聊城海关副关长杨青告诉记者。\n\
+             （记者 朱海波 通讯员 张博）\n\n\
+             我市签发首张原产地证书\n"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[0].reporters, vec!["刘亚杰"], "{arts:#?}");
+        assert!(!arts[0].paragraphs.concat().contains("海关"), "{arts:#?}");
+        assert_eq!(arts[1].reporters, vec!["朱海波"], "{arts:#?}");
+        assert_eq!(arts[1].headline.as_deref(), Some("我市签发首张原产地证书"));
+    }
+
+    /// A signature on a line of its own is kept with the byline: it still
+    /// names the story's last author.
+    #[test]
+    fn a_signature_kept_with_the_byline_signs_the_draft() {
+        use crate::segment::drafts::{Anchor, Draft};
+        use crate::segment::lines::{Line, LineKind};
+        let line = |t: &str| {
+            Some(Line {
+                text: t.into(),
+                kind: LineKind::Text,
+                continued: None,
+                indented: false,
+            })
+        };
+        let mut d = Draft {
+            anchor: Anchor::BylineAbove,
+            byline: vec!["记者 刘亚杰 临清报道".into(), "（记者 朱海波）".into()],
+            lines: vec![line("聊城海关副关长杨青告诉记者。")],
+            ..Default::default()
+        };
+        assert!(super::signed_by_another(&d));
+        d.byline[1] = "（记者 刘亚杰）".into();
+        assert!(!super::signed_by_another(&d));
+        d.byline.pop();
+        assert!(!super::signed_by_another(&d));
     }
 }
