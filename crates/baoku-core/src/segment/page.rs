@@ -213,8 +213,10 @@ fn split_photo_titles(drafts: &mut [Draft], slots: &mut Vec<HeadingSlot>) {
         let title = !s.md
             && (2..=PHOTO_TITLE_MAX).contains(&visible_len(first))
             && !first.contains(['。', '，', '；', '：', '！', '？', '—'])
-            && !is_sidebar_label(&s.lines[..1]);
-        let more = s.gaps.first() == Some(&1) && !s.lines[1].starts_with("——");
+            && !is_sidebar_label(s.lines.get(..1).unwrap_or_default());
+        // (A teaser's slot gave its lines away and keeps its gaps.)
+        let more =
+            s.gaps.first() == Some(&1) && s.lines.get(1).is_some_and(|l| !l.starts_with("——"));
         let alone = s.lines.len() == 1;
         if !title || !(own || free) || (own && !more) {
             continue;

@@ -558,3 +558,17 @@ fn an_intertitle_before_a_dispatch_stays_in_its_story() {
         .iter()
         .all(|a| a.headline.as_deref() != Some("显著提升了水环境质量")));
 }
+
+/// A teaser (kicker and headline, a blank line between, over a page
+/// pointer) set under a signed photo caption: the teaser's heading gives
+/// its lines away, and the photo-title rule reads the empty heading without
+/// panicking (a 40 MB synthetic archive once met this).
+#[test]
+fn a_teaser_under_a_caption_is_read_without_panic() {
+    let page = "3月25日，工作人员在检查设备。 ■ 本报记者 商景豪\n\n\
+                清明时节\n\n踏青正当时\n\n详见第3版\n\n\
+                本报讯（记者 王五）3月24日，高新区发放贷款1.3亿元，支持科技企业发展。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert!(arts.iter().any(|a| a.reporters == ["商景豪"]), "{arts:#?}");
+    assert!(arts.iter().any(|a| a.reporters == ["王五"]), "{arts:#?}");
+}
