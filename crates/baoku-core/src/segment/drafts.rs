@@ -282,7 +282,7 @@ pub(super) fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
 
 /// A place name standing alone (临清市, 东阿县): a kicker over the next
 /// story, never an intertitle, which says something about the text below.
-fn is_place_label(lines: &[String]) -> bool {
+pub(super) fn is_place_label(lines: &[String]) -> bool {
     let [l] = lines else { return false };
     let t = l.trim();
     (2..=5).contains(&t.chars().count())

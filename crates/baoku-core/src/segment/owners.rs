@@ -7,7 +7,7 @@
 //! article anywhere on the page whose body clearly repeats its wording.
 
 use super::account::CharHasher;
-use super::drafts::{Anchor, Draft, HeadingSlot};
+use super::drafts::{is_place_label, Anchor, Draft, HeadingSlot};
 use super::groups::assign_runs;
 use super::headings::is_sidebar_label;
 use crate::text::{self, is_han};
@@ -62,8 +62,14 @@ pub(super) fn assign_headings(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     });
     for (k, diff) in evidence {
         let s = &slots[k];
+        // A place name alone is a kicker: it titles no photo caption.
+        let place = is_place_label(&s.lines);
         let free = |i: Option<usize>, drafts: &[Draft]| {
-            i.filter(|&i| drafts[i].heading.is_none() && drafts[i].teaser.is_none())
+            i.filter(|&i| {
+                let d = &drafts[i];
+                let caption = d.anchor == Anchor::BylineBelow && d.embedded_in.is_none();
+                d.heading.is_none() && d.teaser.is_none() && !(place && caption)
+            })
         };
         // A byline under a caption closes it: a heading after it belongs
         // to what follows (or, for a caption inside an article, to that

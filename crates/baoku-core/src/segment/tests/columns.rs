@@ -186,3 +186,19 @@ fn an_unmarked_column_joins_the_story_whose_wording_it_repeats() {
         "{arts:#?}"
     );
 }
+
+/// A place name standing alone (another story's kicker) read over a signed
+/// photo caption: it is no title of the photo.
+#[test]
+fn a_place_name_alone_titles_no_caption() {
+    let page = "我市\n\n\
+                3月25日，聊城信源集团有限公司碳氮联产项目现场，工作人员在检查设备。\n\
+                ■ 本报记者 商景豪\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let caption = arts
+        .iter()
+        .find(|a| a.reporters == ["商景豪"])
+        .expect("caption");
+    assert_eq!(caption.headline, None, "{arts:#?}");
+    assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
+}
