@@ -3,7 +3,9 @@
 //! between blank lines reads as a heading unless the text around it shows a
 //! sentence running through it.
 
-use super::bylines::{is_byline_line, join_wrapped, parse_byline};
+use super::bylines::{
+    byline_tokens, is_byline_line, is_dispatch_place, join_wrapped, parse_byline,
+};
 use super::drafts::opens_dateline;
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
@@ -77,7 +79,19 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                         && !opens_sentence(&lines[i].text)
                         && is_byline_line(&joined)
                         && parse_byline(&joined) != parse_byline(&text);
-                    if lines[i].kind != LineKind::Byline && !wrapped_part {
+                    // A dispatch line (X 聊城报道) after a ■ credit that
+                    // already names someone opens the next story.
+                    let next_dispatch = text.contains('■')
+                        && byline_tokens(&lines[i].text)
+                            .last()
+                            .is_some_and(|t| is_dispatch_place(t))
+                        && {
+                            let b = parse_byline(&text);
+                            !(b.reporters.is_empty()
+                                && b.correspondents.is_empty()
+                                && b.authors.is_empty())
+                        };
+                    if lines[i].kind != LineKind::Byline && !wrapped_part || next_dispatch {
                         break;
                     }
                     text = joined;

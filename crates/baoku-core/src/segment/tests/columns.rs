@@ -202,3 +202,19 @@ fn a_place_name_alone_titles_no_caption() {
     assert_eq!(caption.headline, None, "{arts:#?}");
     assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
 }
+
+/// A caption's ■ credit wrapped over two lines, the next story's dispatch
+/// (X Y 聊城报道) straight under it: the dispatch opens that story and its
+/// names stay out of the caption's credit.
+#[test]
+fn a_dispatch_under_a_wrapped_credit_opens_the_next_story() {
+    let page = "1月4日，山东金号家纺集团有限公司获签全市首张\n\
+                原产地证书。 ■ 本报通\n\
+                讯员 张庆安\n\
+                张燕 张清强 聊城报道\n\
+                2021年12月27日，位于冠县烟庄街道王村的中共王村党支部旧址游人如织。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    assert_eq!(arts[0].correspondents, vec!["张庆安"], "{arts:#?}");
+    assert_eq!(arts[1].authors, vec!["张燕", "张清强"], "{arts:#?}");
+}
