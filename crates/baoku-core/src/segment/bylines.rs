@@ -109,6 +109,14 @@ pub(super) fn is_dispatch_place(t: &str) -> bool {
     t.ends_with("报道") && (4..=8).contains(&t.chars().count())
 }
 
+/// A byline closing with its dispatch place (……聊城报道): it stands over
+/// its story's text.
+pub(super) fn is_dispatch_byline(s: &str) -> bool {
+    byline_tokens(s)
+        .last()
+        .is_some_and(|t| is_dispatch_place(t))
+}
+
 /// A line that is only a byline: role words and 2–4 character names, or
 /// "names … X报道".
 pub(super) fn is_byline_line(s: &str) -> bool {
@@ -138,6 +146,13 @@ pub struct Byline {
     pub reporters: Vec<String>,
     pub correspondents: Vec<String>,
     pub authors: Vec<String>,
+}
+
+impl Byline {
+    /// Names no one.
+    pub fn is_empty(&self) -> bool {
+        self.reporters.is_empty() && self.correspondents.is_empty() && self.authors.is_empty()
+    }
 }
 
 /// Parse the names out of a byline ("本报讯（记者 X 通讯员 Y）" inner part,

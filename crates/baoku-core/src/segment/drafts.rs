@@ -2,7 +2,7 @@
 //! lead or a leading byline, a trailing byline closes a caption, and heading
 //! groups go to the neighbour whose body shares most of their wording.
 
-use super::bylines::{byline_tokens, is_dispatch_place, trailing_signature};
+use super::bylines::{is_dispatch_byline, trailing_signature, Byline};
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
 use super::notices::opens_notice_at;
@@ -69,6 +69,11 @@ impl Draft {
             .collect();
         w.sort_unstable();
         w.get(w.len() / 2).copied().unwrap_or(0)
+    }
+    /// The signature closing the draft's last line (……。（记者 X）).
+    pub(super) fn closing_signature(&self) -> Option<(String, Byline)> {
+        let last = self.lines.iter().rev().flatten().next()?;
+        trailing_signature(&last.text)
     }
     pub(super) fn is_open(&self) -> bool {
         self.extent == Extent::Open
@@ -269,10 +274,7 @@ pub(super) fn is_caption_ahead(units: &[Unit], i: usize) -> bool {
             }
             // (A dispatch, ……聊城报道, stands over the next story.)
             Unit::Byline { text, trailing, .. } => {
-                let dispatch = byline_tokens(text)
-                    .last()
-                    .is_some_and(|t| is_dispatch_place(t));
-                return *trailing || len > 0 && !dispatch;
+                return *trailing || len > 0 && !is_dispatch_byline(text)
             }
             _ => return false,
         }
@@ -353,9 +355,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 };
                 let mut is_trailing = *trailing;
                 // A dispatch (……聊城报道) stands over its story's text.
-                let dispatch = byline_tokens(text)
-                    .last()
-                    .is_some_and(|t| is_dispatch_place(t));
+                let dispatch = is_dispatch_byline(text);
                 if !is_trailing && !dispatch {
                     if let (Some(_), Some(d)) = (prev_body, drafts.last()) {
                         if d.is_open() {

@@ -161,14 +161,7 @@ fn rejoin_lone_subheadlines(drafts: &mut [Draft], slots: &mut [HeadingSlot]) {
             continue;
         };
         // A story signed off at its end (……。（记者 X）) has no next column.
-        let signed_off = p
-            .lines
-            .iter()
-            .rev()
-            .flatten()
-            .next()
-            .is_some_and(|l| trailing_signature(&l.text).is_some());
-        let titled = !signed_off
+        let titled = p.closing_signature().is_none()
             && p.anchor != Anchor::BylineBelow
             && p.teaser.is_none()
             && !slots[kp].md

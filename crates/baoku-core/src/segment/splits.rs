@@ -37,26 +37,17 @@ fn signed_by_another(d: &Draft) -> bool {
     }
     // The signature closes the last line, or stands on a line of its own
     // after it (kept with the byline).
-    let own_line = || {
-        let last = d.byline.last().filter(|_| d.byline.len() >= 2)?;
-        trailing_signature(last.trim())
+    let own_line = d
+        .byline
+        .last()
+        .filter(|_| d.byline.len() >= 2)
+        .and_then(|l| trailing_signature(l.trim()));
+    let (sig, top_lines) = match (d.closing_signature(), own_line) {
+        (Some(s), _) => (s, &d.byline[..]),
+        (None, Some(s)) => (s, &d.byline[..d.byline.len() - 1]),
+        (None, None) => return false,
     };
-    let Some((_, sig)) = d
-        .lines
-        .iter()
-        .rev()
-        .flatten()
-        .next()
-        .and_then(|l| trailing_signature(&l.text))
-        .or_else(own_line)
-    else {
-        return false;
-    };
-    let top_lines = if own_line().is_some() {
-        &d.byline[..d.byline.len() - 1]
-    } else {
-        &d.byline[..]
-    };
+    let (_, sig) = sig;
     let top = parse_byline(&top_lines.join(" "));
     let (top, sig) = (names(&top), names(&sig));
     !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n))

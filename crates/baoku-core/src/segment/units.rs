@@ -3,9 +3,7 @@
 //! between blank lines reads as a heading unless the text around it shows a
 //! sentence running through it.
 
-use super::bylines::{
-    byline_tokens, is_byline_line, is_dispatch_place, join_wrapped, parse_byline,
-};
+use super::bylines::{is_byline_line, is_dispatch_byline, join_wrapped, parse_byline};
 use super::drafts::opens_dateline;
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
@@ -82,15 +80,8 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     // A dispatch line (X 聊城报道) after a ■ credit that
                     // already names someone opens the next story.
                     let next_dispatch = text.contains('■')
-                        && byline_tokens(&lines[i].text)
-                            .last()
-                            .is_some_and(|t| is_dispatch_place(t))
-                        && {
-                            let b = parse_byline(&text);
-                            !(b.reporters.is_empty()
-                                && b.correspondents.is_empty()
-                                && b.authors.is_empty())
-                        };
+                        && is_dispatch_byline(&lines[i].text)
+                        && !parse_byline(&text).is_empty();
                     if lines[i].kind != LineKind::Byline && !wrapped_part || next_dispatch {
                         break;
                     }
