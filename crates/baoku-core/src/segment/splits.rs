@@ -1,11 +1,12 @@
 //! Splits: two stories read as one. Layout rule owned here: a story opened
-//! by a byline of its own (■ 本报记者 X) that closes with a signature naming
-//! someone else (……。（记者 Y）) holds a second story, when a headline next
-//! to it went to no article: extraction read the two headlines as a row and
-//! the two bodies as one run. The draft splits at the paragraph where each
-//! part repeats its own headline's wording.
+//! by a byline of its own (■ 本报记者 X, or a 本报讯（记者 X） lead) that
+//! closes with a signature naming someone else (……。（记者 Y）) holds a
+//! second story, when a headline next to it went to no article (or to a
+//! photo caption that hardly repeats it): extraction read the two headlines
+//! as a row and the two bodies as one run. The draft splits at the
+//! paragraph where each part repeats its own headline's wording.
 
-use super::bylines::{parse_byline, trailing_signature, Byline};
+use super::bylines::{parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{lines_text, Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
 use crate::text::{bigrams, ends_sentence, visible_len};
@@ -29,9 +30,31 @@ fn names(b: &Byline) -> Vec<&String> {
         .collect()
 }
 
-/// Does the draft open with a byline and close with a signature naming
-/// none of the byline's people?
+/// The byline of a 本报讯（记者 X） lead opening the draft (its first lines
+/// joined: the byline may wrap).
+fn lead_byline(d: &Draft) -> Option<String> {
+    let head: Vec<Option<_>> = d
+        .lines
+        .iter()
+        .flatten()
+        .take(4)
+        .cloned()
+        .map(Some)
+        .collect();
+    split_lead(&lines_text(&head)).0
+}
+
+/// Does the draft open with a byline (on its own line, or inside a lead)
+/// and close with a signature naming none of the byline's people?
 fn signed_by_another(d: &Draft) -> bool {
+    if d.anchor == Anchor::Lead {
+        let (Some(top), Some((_, sig))) = (lead_byline(d), d.closing_signature()) else {
+            return false;
+        };
+        let (top, sig) = (parse_byline(&top), sig);
+        let (top, sig) = (names(&top), names(&sig));
+        return !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n));
+    }
     if d.anchor != Anchor::BylineAbove || d.byline.is_empty() {
         return false;
     }
@@ -57,7 +80,10 @@ fn signed_by_another(d: &Draft) -> bool {
 pub(super) fn split_two_stories(drafts: &mut Vec<Draft>, slots: &mut [HeadingSlot]) {
     let mut i = 0;
     while i < drafts.len() {
-        if let Some((p, first, second)) = split_point(drafts, slots, i) {
+        if let Some((p, first, second, from)) = split_point(drafts, slots, i) {
+            if let Some(j) = from {
+                drafts[j].heading = None;
+            }
             let rest = drafts[i].lines.split_off(p);
             drafts[i].heading = Some(first);
             drafts[i].extent = Extent::Closed;
@@ -86,26 +112,41 @@ pub(super) fn split_two_stories(drafts: &mut Vec<Draft>, slots: &mut [HeadingSlo
     }
 }
 
-/// Where draft `i` splits, and which headline each part takes.
-fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usize, usize, usize)> {
+/// Where draft `i` splits, which headline each part takes, and which other
+/// draft gives up the second headline (its own text hardly repeats it).
+fn split_point(
+    drafts: &[Draft],
+    slots: &[HeadingSlot],
+    i: usize,
+) -> Option<(usize, usize, usize, Option<usize>)> {
     let d = &drafts[i];
     let ka = d.heading?;
     if !signed_by_another(d) || super::drafts::body_len(&d.lines) > STORIES_MAX {
         return None;
     }
-    let taken = |k: usize| drafts.iter().any(|o| o.heading == Some(k));
+    let holder = |k: usize| drafts.iter().position(|o| o.heading == Some(k));
     let near = |s: &HeadingSlot| s.next == Some(i) || s.prev == Some(i) || s.prev == slots[ka].prev;
-    let kb = (0..slots.len()).find(|&k| {
-        k != ka
-            && !taken(k)
-            && !slots[k].md
-            && near(&slots[k])
-            && bigrams(&slots[k].lines.concat()).len() >= 4
-    })?;
-    let (ha, hb) = (slots[ka].lines.concat(), slots[kb].lines.concat());
+    // Untaken headlines next to the draft; headlines another draft holds
+    // with text that hardly repeats them (a photo caption under them), with
+    // the share that draft repeats.
+    let candidates: Vec<(usize, Option<usize>, f64)> = (0..slots.len())
+        .filter(|&k| k != ka && !slots[k].md && bigrams(&slots[k].lines.concat()).len() >= 4)
+        .filter_map(|k| match holder(k) {
+            None => near(&slots[k]).then_some((k, None, 0.0)),
+            Some(j) if j != i => {
+                let own = heading_overlap(&slots[k].lines.concat(), &drafts[j].body_text());
+                (own < OWN_MIN).then_some((k, Some(j), own))
+            }
+            Some(_) => None,
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let ha = slots[ka].lines.concat();
     // Prefer a split where a paragraph or a column visibly ends.
     let usual = d.usual_width();
-    let mut best: Option<(f64, usize, usize, usize)> = None;
+    let mut best: Option<(f64, usize, usize, usize, Option<usize>)> = None;
     let mut before = 0;
     for p in 1..d.lines.len() {
         let Some(prev) = d.lines[..p].iter().rev().flatten().next() else {
@@ -121,20 +162,31 @@ fn split_point(drafts: &[Draft], slots: &[HeadingSlot], i: usize) -> Option<(usi
         if visible_len(&two) < PART_MIN {
             break;
         }
-        for (h1, h2, k1, k2) in [(&ha, &hb, ka, kb), (&hb, &ha, kb, ka)] {
-            let (a1, a2) = (heading_overlap(h1, &one), heading_overlap(h1, &two));
-            let (b1, b2) = (heading_overlap(h2, &one), heading_overlap(h2, &two));
-            if a1 >= OWN_MIN && b2 >= OWN_MIN && a1 - a2 >= MARGIN && b2 - b1 >= MARGIN {
-                // A paragraph's short last line, or a column break.
-                let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
-                let score = a1 + b2 - a2 - b1 + if edge { 0.1 } else { 0.0 };
-                if best.is_none_or(|b| score > b.0) {
-                    best = Some((score, p, k1, k2));
+        // A paragraph's short last line, or a column break.
+        let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
+        for &(kb, from, held) in &candidates {
+            let hb = slots[kb].lines.concat();
+            for (h1, h2, k1, k2, first) in [(&ha, &hb, ka, kb, false), (&hb, &ha, kb, ka, true)] {
+                let (a1, a2) = (heading_overlap(h1, &one), heading_overlap(h1, &two));
+                let (b1, b2) = (heading_overlap(h2, &one), heading_overlap(h2, &two));
+                // The part taking the held headline repeats it clearly more
+                // than its holder does.
+                let taker = if first { a1 } else { b2 };
+                if a1 >= OWN_MIN
+                    && b2 >= OWN_MIN
+                    && a1 - a2 >= MARGIN
+                    && b2 - b1 >= MARGIN
+                    && (from.is_none() || taker - held >= MARGIN)
+                {
+                    let score = a1 + b2 - a2 - b1 + if edge { 0.1 } else { 0.0 };
+                    if best.is_none_or(|b| score > b.0) {
+                        best = Some((score, p, k1, k2, from));
+                    }
                 }
             }
         }
     }
-    best.map(|(_, p, k1, k2)| (p, k1, k2))
+    best.map(|(_, p, k1, k2, from)| (p, k1, k2, from))
 }
 
 #[cfg(test)]
@@ -210,6 +262,68 @@ mod tests {
         assert!(!arts[0].paragraphs.concat().contains("海关"), "{arts:#?}");
         assert_eq!(arts[1].reporters, vec!["朱海波"], "{arts:#?}");
         assert_eq!(arts[1].headline.as_deref(), Some("我市签发首张原产地证书"));
+    }
+
+    fn two_runs() -> (String, String) {
+        let first = (1..=5)
+            .map(|k| {
+                format!("临清市推行容缺办理，第{k}批房地产企业\n缓缴土地出让金，减轻了企业负担。\n")
+            })
+            .collect();
+        let second = (1..=5)
+            .map(|k| {
+                format!("临清市编制轴承产业依法经营指引，\n第{k}册工具书帮助企业规避法律风险。\n")
+            })
+            .collect();
+        (first, second)
+    }
+
+    /// A story opened by a 本报讯（记者 X） lead whose text runs on into a
+    /// second story signed by someone else splits like one opened by a
+    /// byline line.
+    #[test]
+    fn a_lead_signed_off_by_someone_else_splits_too() {
+        let (first, second) = two_runs();
+        let page = format!(
+            "容缺办理减轻企\n业负担\n\n\
+             轴承产业有了经\n营工具书\n\n\
+             本报讯（记者 张\n三）{first}\n\
+             {second}\
+             轴承企业依法经营水平明显提升。（记者 李四）\n"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert_eq!(arts[0].reporters, vec!["张三"], "{arts:#?}");
+        assert!(!arts[0].paragraphs.concat().contains("轴承"), "{arts:#?}");
+        assert_eq!(arts[1].reporters, vec!["李四"], "{arts:#?}");
+        assert_eq!(arts[1].headline.as_deref(), Some("轴承产业有了经营工具书"));
+    }
+
+    /// The second story's headline stands over a photo caption elsewhere on
+    /// the page and the caption took it; the second part repeats its wording
+    /// and the caption does not, so the part takes it back.
+    #[test]
+    fn a_headline_a_caption_took_goes_to_the_part_repeating_it() {
+        let (first, second) = two_runs();
+        let page = format!(
+            "2016年1月21日 星期四 · 第1版 经济\n\n\
+             轴承产业有了经\n营工具书\n\n\
+             3月25日，聊城信源集团有限公司锅炉\n烟气碳氮联产项目现场，工作人员在检\n查设备。\n工业余热和二氧化碳的回收利用是实现\n节能减排的关键举措，真正实现了绿色\n循环发展。 ■ 本报记者 王\n五\n\n\
+             3月25日，山东易斯特工程工具有限公司\n工人在调运生产的刀具。\n■ 本报记者 赵六\n\n\
+             容缺办理减轻企\n业负担\n\n\
+             ■ 本报记者 张三\n\
+             {first}\n\
+             {second}\
+             轴承企业依法经营水平明显提升。（记者 李四）\n"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 4, "{arts:#?}");
+        assert_eq!(arts[0].headline, None, "{arts:#?}");
+        assert_eq!(arts[0].reporters, vec!["王五"], "{arts:#?}");
+        let last = &arts[3];
+        assert_eq!(last.reporters, vec!["李四"], "{arts:#?}");
+        assert_eq!(last.headline.as_deref(), Some("轴承产业有了经营工具书"));
+        assert!(!last.paragraphs.concat().contains("容缺"), "{arts:#?}");
     }
 
     /// A signature on a line of its own is kept with the byline: it still
