@@ -188,8 +188,8 @@ fn pair_broken(_lines: &[Line], blocks: &[Block]) -> Vec<usize> {
         }
     }
     let mut order = Vec::with_capacity(n);
-    for h in 0..n {
-        if claimed[h] {
+    for (h, &taken) in claimed.iter().enumerate() {
+        if taken {
             continue;
         }
         let mut b = Some(h);

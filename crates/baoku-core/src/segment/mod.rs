@@ -12,6 +12,7 @@
 //!
 //! | module | layout rule it owns |
 //! |---|---|
+//! | `interleave` | columns read line by line across a row re-read column by column |
 //! | `lines` | what one line is: text, lead, byline, heading, pointer, furniture |
 //! | `blocks` | interleaved article and caption columns re-paired |
 //! | `units` | grouping lines into heading blocks, body runs, leads, bylines |
@@ -37,6 +38,7 @@ mod bylines;
 mod drafts;
 mod groups;
 mod headings;
+mod interleave;
 mod lines;
 mod notices;
 mod owners;

@@ -7,6 +7,7 @@ use super::blocks::repair_block_order;
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, is_sidebar_label, split_heading};
+use super::interleave::deinterleave;
 use super::lines::{classify, is_furniture, Line, LineKind};
 use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
@@ -30,6 +31,7 @@ pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
 /// Segment one page and report the text discarded as furniture.
 pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageReport {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = deinterleave(&text);
     let mut furniture = Vec::new();
     let lines = repair_block_order(classify(&text, &mut furniture));
     let units = build_units(lines);
@@ -115,7 +117,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
                 paragraphs: texts,
                 ..blank.clone()
             };
-            furniture = vec![leftover([text.as_str()], article_fields(&a))]
+            furniture = vec![leftover([&*text], article_fields(&a))]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
