@@ -178,7 +178,7 @@ fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[Strin
         d.heading.is_some()
             || d.teaser.is_some()
             || d.lines.iter().all(Option::is_none)
-            || (d.anchor == Anchor::BylineBelow && d.embedded_in.is_none())
+            || d.anchor == Anchor::BylineBelow
     };
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for &k in &left {
@@ -240,6 +240,54 @@ mod tests {
 
     fn drafts_of(page: &str) -> (Vec<Draft>, Vec<HeadingSlot>) {
         segment_drafts(build_units(classify(page, &mut Vec::new())))
+    }
+
+    /// A headline printed away from its story (under everything) goes to
+    /// the untitled story repeating it, not lost to a photo caption inside
+    /// another article that repeats part of it too.
+    #[test]
+    fn a_caption_inside_an_article_does_not_compete_for_a_far_headline() {
+        use super::super::lines::{Line, LineKind};
+        let lines = |t: &str| {
+            vec![Some(Line {
+                text: t.into(),
+                kind: LineKind::Text,
+                continued: None,
+                indented: false,
+            })]
+        };
+        let mut drafts = vec![
+            Draft {
+                lines: lines("市场监管局出台专利补助办法，激发企业创新活力。"),
+                anchor: Anchor::BylineAbove,
+                heading: Some(0),
+                ..Default::default()
+            },
+            Draft {
+                lines: lines("1月4日，金号家纺获签发首张原产地证书。"),
+                anchor: Anchor::BylineBelow,
+                embedded_in: Some(0),
+                ..Default::default()
+            },
+            Draft {
+                lines: lines("聊城海关为金号家纺签发了我市签发的首张原产地证书，节省税款近2万元。"),
+                anchor: Anchor::BylineAbove,
+                ..Default::default()
+            },
+        ];
+        let slot = |t: &str| HeadingSlot {
+            lines: vec![t.into()],
+            md: false,
+            gaps: Vec::new(),
+            prev: None,
+            next: None,
+            over_byline: false,
+        };
+        let slots = vec![slot("专利补助办法施行"), slot("我市签发首张原产地证书")];
+        let bodies: Vec<String> = drafts.iter().map(|d| d.body_text()).collect();
+        claim_by_wording(&mut drafts, &slots, &bodies);
+        assert_eq!(drafts[2].heading, Some(1));
+        assert_eq!(drafts[1].heading, None);
     }
 
     /// A heading set straight over a byline (no blank line) is marked so;
