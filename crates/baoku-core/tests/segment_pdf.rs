@@ -156,17 +156,29 @@ fn segment_pdf_dev3_pages() {
 #[test]
 fn segment_pdf_dev4_pages() {
     let s = score_set("pdf_dev4");
-    check(&s, 0.79, 0.93, 0.99);
+    check(&s, 0.80, 0.94, 0.99);
 }
 
 /// A third held-out set, 120 pages typeset with seeds 600+ (`SETS =
 /// [("pdf_heldout3", 600, 40)]`) at the end of the sixth session and only
 /// scored in aggregate: 0.736 / 0.909 / 0.989 with the rules of `08be9ea`
-/// (that session's start), 0.754 / 0.911 / 0.989 at its end.
+/// (that session's start), 0.754 / 0.911 / 0.989 at its end; 0.770 /
+/// 0.908 / 0.981 after the seventh (interleaved columns re-read).
 #[test]
 fn segment_pdf_heldout3_pages() {
     let s = score_set("pdf_heldout3");
-    check(&s, 0.75, 0.90, 0.98);
+    check(&s, 0.76, 0.90, 0.98);
+}
+
+/// A fourth held-out set, 120 pages typeset with seeds 900+ (`SETS =
+/// [("pdf_heldout4", 900, 40)]`) in the seventh session and only scored in
+/// aggregate: 0.785 / 0.918 / 1.000 both with that session's starting rules
+/// (`b302c5e`) and with its final ones — its changes were worth nothing
+/// here, however they scored on the sets above.
+#[test]
+fn segment_pdf_heldout4_pages() {
+    let s = score_set("pdf_heldout4");
+    check(&s, 0.78, 0.91, 0.99);
 }
 
 /// Scores a set typeset locally and not committed, named by `PDF_SET`
