@@ -6,7 +6,8 @@
 //! line break are a pair the page uses elsewhere — while lines of different
 //! columns do not. A run where lines k apart join clearly better than
 //! neighbours is split back into its k columns (a beam search over which
-//! column each line continues), each column then read whole, left first.
+//! column each line continues), each column then read whole, in the order
+//! their first lines were read.
 
 use super::account::CharHasher;
 use crate::text::{ends_sentence, is_han, is_space, visible_len};
@@ -18,11 +19,16 @@ type Pairs = HashMap<(char, char), u32, BuildHasherDefault<CharHasher>>;
 
 /// A run shorter than this (lines) is left alone: too little to tell.
 const RUN_MIN: usize = 8;
-/// A run longer than this is left alone (the search is linear in it, but
-/// no printed column row runs this long).
+/// A run longer than this is left alone (no printed page has one).
 const RUN_MAX: usize = 4_000;
+/// Lines searched on one page at most, over all its runs.
+const PAGE_LINES_MAX: usize = 8_000;
+/// Columns whose usual line is narrower than this are not text columns.
+const WIDTH_MIN: usize = 6;
+/// A column re-read holds at least this many lines.
+const COLUMN_MIN: usize = 3;
 /// Partial readings kept at each line.
-const BEAM: usize = 128;
+const BEAM: usize = 64;
 /// A line whose column is not the one that followed the previous line's
 /// column last time costs this much.
 const CHANGE_COST: f32 = 1.0;
@@ -32,15 +38,33 @@ const GAIN_MIN: f32 = 4.0;
 /// …and this share of the run's lines.
 const GAIN_SHARE: f32 = 0.08;
 
+/// What a seam reads of a line: whether it ends a sentence, its last and
+/// its first visible character.
+#[derive(Clone, Copy)]
+struct Ends {
+    finished: bool,
+    last: Option<char>,
+    first: Option<char>,
+}
+
+impl Ends {
+    fn of(l: &str) -> Ends {
+        let t = l.trim_matches(is_space);
+        Ends {
+            finished: ends_sentence(t),
+            last: t.chars().next_back(),
+            first: t.chars().next(),
+        }
+    }
+}
+
 /// Score of line `b` running on from line `a` in one column.
-fn junction(pairs: &Pairs, a: &str, b: &str) -> f32 {
-    let a = a.trim_end_matches(is_space);
-    let b = b.trim_start_matches(is_space);
-    if ends_sentence(a) {
+fn junction(pairs: &Pairs, a: Ends, b: Ends) -> f32 {
+    if a.finished {
         // A new paragraph may follow a finished sentence.
         return 0.0;
     }
-    let (Some(x), Some(y)) = (a.chars().next_back(), b.chars().next()) else {
+    let (Some(x), Some(y)) = (a.last, b.first) else {
         return 0.0;
     };
     if matches!(
@@ -76,7 +100,7 @@ fn page_pairs(lines: &[&str]) -> Pairs {
 }
 
 /// How many line pairs `lag` apart join as a column would.
-fn lag_joins(pairs: &Pairs, run: &[&str], lag: usize) -> usize {
+fn lag_joins(pairs: &Pairs, run: &[Ends], lag: usize) -> usize {
     (lag..run.len())
         .filter(|&i| junction(pairs, run[i - lag], run[i]) > 0.5)
         .count()
@@ -99,7 +123,7 @@ struct State {
 
 /// The best reading of `run` as `k` columns: each line's column, and the
 /// junction score of that reading.
-fn split_columns(pairs: &Pairs, run: &[&str], k: usize) -> (Vec<u8>, f32) {
+fn split_columns(pairs: &Pairs, run: &[Ends], k: usize) -> (Vec<u8>, f32) {
     let start = State {
         tails: [None; 3],
         succ: [None; 3],
@@ -111,10 +135,10 @@ fn split_columns(pairs: &Pairs, run: &[&str], k: usize) -> (Vec<u8>, f32) {
     let mut steps: Vec<Vec<(State, u8)>> = Vec::with_capacity(run.len());
     let mut beam = vec![start];
     for (i, line) in run.iter().enumerate() {
-        let mut next: HashMap<Key, (State, u8)> = HashMap::new();
+        let mut next: Vec<(Key, (State, u8))> = Vec::with_capacity(beam.len() * k);
         for (pi, s) in beam.iter().enumerate() {
             for f in 0..k {
-                let j = s.tails[f].map_or(0.0, |t| junction(pairs, run[t as usize], line));
+                let j = s.tails[f].map_or(0.0, |t| junction(pairs, run[t as usize], *line));
                 // Rows are read across: the next column is the usual step.
                 // Columns keep their order along a row, and from row to
                 // row until one column's lines shift (a paragraph gap, a
@@ -141,22 +165,21 @@ fn split_columns(pairs: &Pairs, run: &[&str], k: usize) -> (Vec<u8>, f32) {
                     joins: s.joins + j,
                     parent: pi as u32,
                 };
-                let e = next.entry((tails, succ, f as u8)).or_insert((n, f as u8));
-                if n.score > e.0.score {
-                    *e = (n, f as u8);
-                }
+                next.push(((tails, succ, f as u8), (n, f as u8)));
             }
         }
-        // Ties broken by the key: the same page always reads the same.
-        let mut keyed: Vec<(Key, (State, u8))> = next.into_iter().collect();
-        keyed.sort_by(|a, b| {
+        // One state per key (the best), then the best states; ties broken
+        // by the key: the same page always reads the same.
+        next.sort_by(|a, b| a.0.cmp(&b.0).then(b.1 .0.score.total_cmp(&a.1 .0.score)));
+        next.dedup_by(|later, first| later.0 == first.0);
+        next.sort_by(|a, b| {
             b.1 .0
                 .score
                 .total_cmp(&a.1 .0.score)
                 .then_with(|| a.0.cmp(&b.0))
         });
-        keyed.truncate(BEAM);
-        let cands: Vec<(State, u8)> = keyed.into_iter().map(|(_, c)| c).collect();
+        next.truncate(BEAM);
+        let cands: Vec<(State, u8)> = next.into_iter().map(|(_, c)| c).collect();
         beam = cands.iter().map(|c| c.0).collect();
         steps.push(cands);
     }
@@ -180,16 +203,26 @@ fn reread(pairs: &Pairs, run: &[&str]) -> Option<Vec<Vec<usize>>> {
     if run.len() < RUN_MIN || run.len() > RUN_MAX {
         return None;
     }
-    let as_read: f32 = run.windows(2).map(|w| junction(pairs, w[0], w[1])).sum();
-    let direct = lag_joins(pairs, run, 1);
+    // Columns of text: lines a few characters wide at least.
+    let mut widths: Vec<usize> = run.iter().map(|l| visible_len(l)).collect();
+    widths.sort_unstable();
+    if widths[widths.len() / 2] < WIDTH_MIN {
+        return None;
+    }
+    let ends: Vec<Ends> = run.iter().map(|l| Ends::of(l)).collect();
+    let as_read: f32 = ends.windows(2).map(|w| junction(pairs, w[0], w[1])).sum();
+    let direct = lag_joins(pairs, &ends, 1);
     let mut best: Option<(f32, Vec<u8>, usize)> = None;
     for k in 2..=3 {
         // Lines k apart must join clearly more often than neighbours.
-        if lag_joins(pairs, run, k) <= direct + 1 {
+        if lag_joins(pairs, &ends, k) <= direct + 1 {
             continue;
         }
-        let (cols, joins) = split_columns(pairs, run, k);
-        if best.as_ref().is_none_or(|b| joins > b.0) {
+        let (cols, joins) = split_columns(pairs, &ends, k);
+        // A third column must earn its place: it can always take a few odd
+        // lines.
+        let extra = if best.is_some() { GAIN_MIN } else { 0.0 };
+        if best.as_ref().is_none_or(|b| joins > b.0 + extra) {
             best = Some((joins, cols, k));
         }
     }
@@ -205,32 +238,42 @@ fn reread(pairs: &Pairs, run: &[&str]) -> Option<Vec<Vec<usize>>> {
         .filter(|g: &Vec<usize>| !g.is_empty())
         .collect();
     groups.sort_by_key(|g| g[0]);
-    (groups.len() >= 2).then_some(groups)
+    (groups.len() >= 2 && groups.iter().all(|g| g.len() >= COLUMN_MIN)).then_some(groups)
 }
 
 /// The run with each line that holds two columns' lines side by side (a
-/// space between two halves, each about a usual line wide) cut in two,
-/// left first.
+/// space between two halves, each about a usual line wide) cut in two at
+/// the space that leaves the halves nearest a usual line each.
 fn split_merged<'a>(run: &[&'a str]) -> Vec<&'a str> {
     let mut widths: Vec<usize> = run.iter().map(|l| visible_len(l)).collect();
     widths.sort_unstable();
     let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
     let mut out = Vec::with_capacity(run.len());
     for &l in run {
-        let cut = (visible_len(l) * 2 >= usual * 3 && usual >= 4)
-            .then(|| {
-                l.trim_matches(is_space)
-                    .char_indices()
-                    .filter(|&(_, c)| is_space(c))
-                    .map(|(b, _)| b + (l.len() - l.trim_start_matches(is_space).len()))
-                    .find(|&b| {
-                        let (x, y) = (visible_len(&l[..b]), visible_len(&l[b..]));
-                        x * 3 >= usual * 2 && y * 3 >= usual * 2
-                    })
-            })
-            .flatten();
+        let total = visible_len(l);
+        let mut cut: Option<(usize, usize)> = None;
+        if total * 2 >= usual * 3 && usual >= 4 {
+            // Visible characters before each space, counted as we go.
+            let mut before = 0;
+            let mut prev_space = true;
+            for (b, c) in l.char_indices() {
+                if is_space(c) {
+                    let after = total - before;
+                    if !prev_space && before * 3 >= usual * 2 && after * 3 >= usual * 2 {
+                        let off = before.abs_diff(usual) + after.abs_diff(usual);
+                        if cut.is_none_or(|(_, o)| off < o) {
+                            cut = Some((b, off));
+                        }
+                    }
+                    prev_space = true;
+                } else {
+                    before += 1;
+                    prev_space = false;
+                }
+            }
+        }
         match cut {
-            Some(b) => {
+            Some((b, _)) => {
                 out.push(l[..b].trim_end_matches(is_space));
                 out.push(l[b..].trim_start_matches(is_space));
             }
@@ -250,6 +293,9 @@ pub(super) fn deinterleave(page: &str) -> Cow<'_, str> {
     let pairs = page_pairs(&lines);
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut changed = false;
+    // Lines the search may read on one page (a printed page has a few
+    // hundred): a crafted page costs at most this much.
+    let mut budget = PAGE_LINES_MAX;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].trim_matches(is_space).is_empty() {
@@ -261,8 +307,15 @@ pub(super) fn deinterleave(page: &str) -> Cow<'_, str> {
         while i < lines.len() && !lines[i].trim_matches(is_space).is_empty() {
             i += 1;
         }
+        if i - start > RUN_MAX || budget < i - start {
+            out.extend_from_slice(&lines[start..i]);
+            continue;
+        }
         let split = split_merged(&lines[start..i]);
         let run = &split[..];
+        if run.len() >= RUN_MIN {
+            budget = budget.saturating_sub(run.len());
+        }
         match reread(&pairs, run) {
             Some(groups) => {
                 changed = true;

@@ -174,6 +174,9 @@ fn claim_by_wording(drafts: &mut [Draft], slots: &[HeadingSlot], bodies: &[Strin
     if left.is_empty() {
         return;
     }
+    // Drafts that cannot take a far headline: titled already, empty, or a
+    // photo caption (a caption set inside an article repeats its wording
+    // but defers to that article).
     let titled = |d: &Draft| {
         d.heading.is_some()
             || d.teaser.is_some()

@@ -1,20 +1,24 @@
 //! Splits: two stories read as one. Layout rule owned here: a story opened
 //! by a byline of its own (■ 本报记者 X, or a 本报讯（记者 X） lead) that
 //! closes with a signature naming someone else (……。（记者 Y）) holds a
-//! second story, when a headline next to it went to no article (or to a
-//! photo caption that hardly repeats it): extraction read the two headlines
+//! second story, when a headline on the page went to no article (or to one
+//! that hardly repeats it, such as a photo caption): extraction read the two headlines
 //! as a row and the two bodies as one run. The draft splits at the
 //! paragraph where each part repeats its own headline's wording.
 
 use super::bylines::{parse_byline, split_lead, trailing_signature, Byline};
 use super::drafts::{lines_text, Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
-use crate::text::{bigrams, ends_sentence, visible_len};
+use crate::text::{bigrams, ends_sentence, is_han, visible_len};
+use std::collections::HashMap;
 
 /// Two stories hold at most this many characters between them: each split
 /// point reads the whole draft, so a longer run is left alone (linear time
 /// on crafted pages).
 const STORIES_MAX: usize = 20_000;
+/// Headlines tried as the second part's (each costs a pass over the draft
+/// at every split point).
+const CANDIDATES_MAX: usize = 4;
 /// Each part is at least this long (characters).
 const PART_MIN: usize = 100;
 /// A part repeats this share of its headline's wording at least…
@@ -112,6 +116,54 @@ pub(super) fn split_two_stories(drafts: &mut Vec<Draft>, slots: &mut [HeadingSlo
     }
 }
 
+/// Where each of a heading's character pairs first and last ends in a text
+/// (counted in the text's Han and alphanumeric characters), so the share of
+/// the heading each part of a split repeats is read without rereading the
+/// text at every split point (as `heading_overlap` would give it).
+struct Spread {
+    /// For each of the heading's pairs: the first and last index of the
+    /// pair's second character, if the text has the pair.
+    pairs: Vec<Option<(usize, usize)>>,
+}
+
+fn spread(heading: &str, body: &str) -> Spread {
+    let hb = bigrams(heading);
+    let mut at: HashMap<(char, char), (usize, usize)> = HashMap::new();
+    let wanted: std::collections::HashSet<(char, char)> = hb.iter().copied().collect();
+    let mut prev: Option<char> = None;
+    for (j, c) in body
+        .chars()
+        .filter(|c| is_han(*c) || c.is_alphanumeric())
+        .enumerate()
+    {
+        if let Some(p) = prev.filter(|p| wanted.contains(&(*p, c))) {
+            at.entry((p, c)).and_modify(|e| e.1 = j).or_insert((j, j));
+        }
+        prev = Some(c);
+    }
+    Spread {
+        pairs: hb.iter().map(|b| at.get(b).copied()).collect(),
+    }
+}
+
+impl Spread {
+    fn share(&self, has: impl Fn((usize, usize)) -> bool) -> f64 {
+        if self.pairs.is_empty() {
+            return 0.0;
+        }
+        let n = self.pairs.iter().filter(|p| p.is_some_and(&has)).count();
+        n as f64 / self.pairs.len() as f64
+    }
+    /// The share repeated within the first `c` characters.
+    fn before(&self, c: usize) -> f64 {
+        self.share(|(first, _)| first < c)
+    }
+    /// The share repeated from character `c` on.
+    fn after(&self, c: usize) -> f64 {
+        self.share(|(_, last)| last > c)
+    }
+}
+
 /// Where draft `i` splits, which headline each part takes, and which other
 /// draft gives up the second headline (its own text hardly repeats it).
 fn split_point(
@@ -125,50 +177,66 @@ fn split_point(
         return None;
     }
     let holder = |k: usize| drafts.iter().position(|o| o.heading == Some(k));
-    let near = |s: &HeadingSlot| s.next == Some(i) || s.prev == Some(i) || s.prev == slots[ka].prev;
-    // Untaken headlines next to the draft; headlines another draft holds
-    // with text that hardly repeats them (a photo caption under them), with
-    // the share that draft repeats.
-    let candidates: Vec<(usize, Option<usize>, f64)> = (0..slots.len())
+    // Headlines no article took, wherever on the page (the wording decides);
+    // headlines another draft holds with text that hardly repeats them (a
+    // photo caption under them, a story given them only by where they sat),
+    // with the share that draft repeats. Only
+    // the few the draft's text repeats most are tried at every split point.
+    let text = d.body_text();
+    let mut candidates: Vec<(usize, Option<usize>, f64, f64)> = (0..slots.len())
         .filter(|&k| k != ka && !slots[k].md && bigrams(&slots[k].lines.concat()).len() >= 4)
         .filter_map(|k| match holder(k) {
-            None => near(&slots[k]).then_some((k, None, 0.0)),
+            None => Some((k, None, 0.0)),
             Some(j) if j != i => {
                 let own = heading_overlap(&slots[k].lines.concat(), &drafts[j].body_text());
                 (own < OWN_MIN).then_some((k, Some(j), own))
             }
             Some(_) => None,
         })
+        .map(|(k, j, own)| (k, j, own, heading_overlap(&slots[k].lines.concat(), &text)))
+        .filter(|c| c.3 >= OWN_MIN)
         .collect();
+    candidates.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+    candidates.truncate(CANDIDATES_MAX);
     if candidates.is_empty() {
         return None;
     }
-    let ha = slots[ka].lines.concat();
+    let ha = spread(&slots[ka].lines.concat(), &text);
+    let hbs: Vec<Spread> = candidates
+        .iter()
+        .map(|c| spread(&slots[c.0].lines.concat(), &text))
+        .collect();
     // Prefer a split where a paragraph or a column visibly ends.
     let usual = d.usual_width();
+    let total = super::drafts::body_len(&d.lines);
     let mut best: Option<(f64, usize, usize, usize, Option<usize>)> = None;
     let mut before = 0;
+    // Han and alphanumeric characters before line `p` (where wording is read).
+    let mut chars = 0;
     for p in 1..d.lines.len() {
+        if let Some(l) = &d.lines[p - 1] {
+            before += visible_len(&l.text);
+            chars += l
+                .text
+                .chars()
+                .filter(|c| is_han(*c) || c.is_alphanumeric())
+                .count();
+        }
         let Some(prev) = d.lines[..p].iter().rev().flatten().next() else {
             continue;
         };
-        if let Some(l) = &d.lines[p - 1] {
-            before += visible_len(&l.text);
-        }
         if d.lines[p].is_none() || !ends_sentence(&prev.text) || before < PART_MIN {
             continue;
         }
-        let (one, two) = (lines_text(&d.lines[..p]), lines_text(&d.lines[p..]));
-        if visible_len(&two) < PART_MIN {
+        if total - before < PART_MIN {
             break;
         }
         // A paragraph's short last line, or a column break.
         let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
-        for &(kb, from, held) in &candidates {
-            let hb = slots[kb].lines.concat();
-            for (h1, h2, k1, k2, first) in [(&ha, &hb, ka, kb, false), (&hb, &ha, kb, ka, true)] {
-                let (a1, a2) = (heading_overlap(h1, &one), heading_overlap(h1, &two));
-                let (b1, b2) = (heading_overlap(h2, &one), heading_overlap(h2, &two));
+        for (&(kb, from, held, _), hb) in candidates.iter().zip(&hbs) {
+            for (h1, h2, k1, k2, first) in [(&ha, hb, ka, kb, false), (hb, &ha, kb, ka, true)] {
+                let (a1, a2) = (h1.before(chars), h1.after(chars));
+                let (b1, b2) = (h2.before(chars), h2.after(chars));
                 // The part taking the held headline repeats it clearly more
                 // than its holder does.
                 let taker = if first { a1 } else { b2 };
@@ -324,6 +392,37 @@ mod tests {
         assert_eq!(last.reporters, vec!["李四"], "{arts:#?}");
         assert_eq!(last.headline.as_deref(), Some("轴承产业有了经营工具书"));
         assert!(!last.paragraphs.concat().contains("容缺"), "{arts:#?}");
+    }
+
+    /// The second story's headline printed far away, at the foot of the
+    /// page under another story: the wording still finds it.
+    #[test]
+    fn a_headline_far_from_the_run_still_splits_it() {
+        let (first, second) = two_runs();
+        let other: String = (1..=4)
+            .map(|k| {
+                format!(
+                    "市工信局构建梯度培育体系，第{k}批种子\n企业新增发明专利，研发投入持续提升。\n"
+                )
+            })
+            .collect();
+        let page = format!(
+            "容缺办理减轻企业负担\n\n\
+             ■ 本报记者 张三\n\
+             {first}\n\
+             {second}\
+             轴承企业依法经营水平明显提升。（记者 李四）\n\n\
+             梯度培育提升企业创新能力\n\n\
+             ■ 本报记者 王五\n\
+             {other}\n\
+             轴承产业有了经营工具书\n"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 3, "{arts:#?}");
+        assert!(!arts[0].paragraphs.concat().contains("轴承"), "{arts:#?}");
+        assert_eq!(arts[1].reporters, vec!["李四"], "{arts:#?}");
+        assert_eq!(arts[1].headline.as_deref(), Some("轴承产业有了经营工具书"));
+        assert_eq!(arts[2].reporters, vec!["王五"], "{arts:#?}");
     }
 
     /// A signature on a line of its own is kept with the byline: it still
