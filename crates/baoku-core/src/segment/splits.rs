@@ -4,10 +4,12 @@
 //! second story, when a headline on the page went to no article (or to one
 //! that hardly repeats it, such as a photo caption): extraction read the two headlines
 //! as a row and the two bodies as one run. The draft splits at the
-//! paragraph where each part repeats its own headline's wording.
+//! paragraph where each part repeats its own headline's wording. Without
+//! a second signature, a part must open as a story does (with its day) and
+//! repeat half its headline.
 
 use super::bylines::{parse_byline, split_lead, trailing_signature, Byline};
-use super::drafts::{lines_text, Anchor, Draft, Extent, HeadingSlot};
+use super::drafts::{lines_text, opens_dateline, Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
 use crate::text::{bigrams, ends_sentence, is_han, visible_len};
 use std::collections::HashMap;
@@ -16,6 +18,8 @@ use std::collections::HashMap;
 /// point reads the whole draft, so a longer run is left alone (linear time
 /// on crafted pages).
 const STORIES_MAX: usize = 20_000;
+/// Headlines read against a draft at most (each costs a pass over it).
+const HEADLINES_MAX: usize = 32;
 /// Headlines tried as the second part's (each costs a pass over the draft
 /// at every split point).
 const CANDIDATES_MAX: usize = 4;
@@ -23,6 +27,9 @@ const CANDIDATES_MAX: usize = 4;
 const PART_MIN: usize = 100;
 /// A part repeats this share of its headline's wording at least…
 const OWN_MIN: f64 = 0.3;
+/// A part opening with its day and no second signature repeats at least
+/// this share of its headline.
+const LEAD_OWN_MIN: f64 = 0.5;
 /// …and clearly more than the other part does.
 const MARGIN: f64 = 0.2;
 
@@ -173,7 +180,23 @@ fn split_point(
 ) -> Option<(usize, usize, usize, Option<usize>)> {
     let d = &drafts[i];
     let ka = d.heading?;
-    if !signed_by_another(d) || super::drafts::body_len(&d.lines) > STORIES_MAX {
+    if super::drafts::body_len(&d.lines) > STORIES_MAX || d.anchor == Anchor::BylineBelow {
+        return None;
+    }
+    // Without a second signature, only a part opening as a story opens
+    // (its day: 3月25日，……) and repeating its headline clearly can split.
+    let signed = signed_by_another(d);
+    let own_min = if signed { OWN_MIN } else { LEAD_OWN_MIN };
+    let opens_later = |p: usize| {
+        d.lines[p].as_ref().is_some_and(|l| opens_dateline(&l.text))
+            && d.lines[..p]
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .is_some_and(|l| ends_sentence(&l.text))
+    };
+    if !signed && !(1..d.lines.len()).any(opens_later) {
         return None;
     }
     let holder = |k: usize| drafts.iter().position(|o| o.heading == Some(k));
@@ -183,8 +206,15 @@ fn split_point(
     // with the share that draft repeats. Only
     // the few the draft's text repeats most are tried at every split point.
     let text = d.body_text();
-    let mut candidates: Vec<(usize, Option<usize>, f64, f64)> = (0..slots.len())
-        .filter(|&k| k != ka && !slots[k].md && bigrams(&slots[k].lines.concat()).len() >= 4)
+    // (The headlines nearest in reading order first, a bounded number.)
+    let mut near: Vec<usize> = (0..slots.len())
+        .filter(|&k| k != ka && !slots[k].md)
+        .collect();
+    near.sort_by_key(|&k| k.abs_diff(ka));
+    near.truncate(HEADLINES_MAX);
+    let mut candidates: Vec<(usize, Option<usize>, f64, f64)> = near
+        .into_iter()
+        .filter(|&k| bigrams(&slots[k].lines.concat()).len() >= 4)
         .filter_map(|k| match holder(k) {
             None => Some((k, None, 0.0)),
             Some(j) if j != i => {
@@ -231,6 +261,9 @@ fn split_point(
         if total - before < PART_MIN {
             break;
         }
+        if !signed && !d.lines[p].as_ref().is_some_and(|l| opens_dateline(&l.text)) {
+            continue;
+        }
         // A paragraph's short last line, or a column break.
         let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
         for (&(kb, from, held, _), hb) in candidates.iter().zip(&hbs) {
@@ -240,8 +273,8 @@ fn split_point(
                 // The part taking the held headline repeats it clearly more
                 // than its holder does.
                 let taker = if first { a1 } else { b2 };
-                if a1 >= OWN_MIN
-                    && b2 >= OWN_MIN
+                if a1 >= own_min
+                    && b2 >= own_min
                     && a1 - a2 >= MARGIN
                     && b2 - b1 >= MARGIN
                     && (from.is_none() || taker - held >= MARGIN)
@@ -279,8 +312,7 @@ mod tests {
             })
             .collect();
         let page = format!(
-            "容缺办理减轻企\n业负担\n\n\
-             轴承产业有了经\n营工具书\n\n\
+            "{ROW}\
              ■ 本报记者 张三\n\
              {first}\n\
              {second}\
@@ -332,6 +364,9 @@ mod tests {
         assert_eq!(arts[1].headline.as_deref(), Some("我市签发首张原产地证书"));
     }
 
+    /// Two headlines read as a row, each wrapped in a narrow column.
+    const ROW: &str = "容缺办理减轻企\n业负担\n\n轴承产业有了经\n营工具书\n\n";
+
     fn two_runs() -> (String, String) {
         let first = (1..=5)
             .map(|k| {
@@ -353,8 +388,7 @@ mod tests {
     fn a_lead_signed_off_by_someone_else_splits_too() {
         let (first, second) = two_runs();
         let page = format!(
-            "容缺办理减轻企\n业负担\n\n\
-             轴承产业有了经\n营工具书\n\n\
+            "{ROW}\
              本报讯（记者 张\n三）{first}\n\
              {second}\
              轴承企业依法经营水平明显提升。（记者 李四）\n"
@@ -423,6 +457,35 @@ mod tests {
         assert_eq!(arts[1].reporters, vec!["李四"], "{arts:#?}");
         assert_eq!(arts[1].headline.as_deref(), Some("轴承产业有了经营工具书"));
         assert_eq!(arts[2].reporters, vec!["王五"], "{arts:#?}");
+    }
+
+    /// No second signature, but the second story opens as a story does,
+    /// with its day, and repeats the headline no article took: it splits
+    /// there (and only there).
+    #[test]
+    fn a_story_opening_with_its_day_inside_another_splits_off() {
+        let (first, second) = two_runs();
+        let page = format!(
+            "{ROW}\
+             ■ 本报记者 张三\n\
+             {first}\n\
+             3月25日，记者从临清市获悉，\n\
+             {second}"
+        );
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(arts.len(), 2, "{arts:#?}");
+        assert!(!arts[0].paragraphs.concat().contains("轴承"), "{arts:#?}");
+        assert!(arts[1].paragraphs[0].starts_with("3月25日"), "{arts:#?}");
+        assert_eq!(arts[1].headline.as_deref(), Some("轴承产业有了经营工具书"));
+        // Without the day the second story's opening could be a paragraph
+        // of the first: nothing splits.
+        let page = page.replace("3月25日，记者从临清市获悉，\n", "");
+        let arts = segment_page("p.txt", &page, &PageMeta::default());
+        assert_eq!(
+            arts.iter().filter(|a| !a.paragraphs.is_empty()).count(),
+            1,
+            "{arts:#?}"
+        );
     }
 
     /// A signature on a line of its own is kept with the byline: it still
