@@ -12,10 +12,11 @@
 use super::account::CharHasher;
 use crate::text::{ends_sentence, is_han, is_space, visible_len};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-type Pairs = HashMap<(char, char), u32, BuildHasherDefault<CharHasher>>;
+/// The character pairs met inside the page's lines.
+type Pairs = HashSet<(char, char), BuildHasherDefault<CharHasher>>;
 
 /// A run shorter than this (lines) is left alone: too little to tell.
 const RUN_MIN: usize = 8;
@@ -77,7 +78,7 @@ fn junction(pairs: &Pairs, a: Ends, b: Ends) -> f32 {
     if !(is_han(x) || x.is_alphanumeric()) || !(is_han(y) || y.is_alphanumeric()) {
         return 0.0;
     }
-    if pairs.get(&(x, y)).is_some_and(|&n| n > 0) {
+    if pairs.contains(&(x, y)) {
         1.0
     } else {
         -0.5
@@ -91,7 +92,7 @@ fn page_pairs(lines: &[&str]) -> Pairs {
         let mut prev: Option<char> = None;
         for c in l.chars().filter(|c| !is_space(*c)) {
             if let Some(p) = prev {
-                *pairs.entry((p, c)).or_insert(0) += 1;
+                pairs.insert((p, c));
             }
             prev = Some(c);
         }
@@ -132,10 +133,10 @@ fn split_columns(pairs: &Pairs, run: &[Ends], k: usize) -> (Vec<u8>, f32) {
         joins: 0.0,
         parent: 0,
     };
-    let mut steps: Vec<Vec<(State, u8)>> = Vec::with_capacity(run.len());
+    let mut steps: Vec<Vec<State>> = Vec::with_capacity(run.len());
     let mut beam = vec![start];
     for (i, line) in run.iter().enumerate() {
-        let mut next: Vec<(Key, (State, u8))> = Vec::with_capacity(beam.len() * k);
+        let mut next: Vec<(Key, State)> = Vec::with_capacity(beam.len() * k);
         for (pi, s) in beam.iter().enumerate() {
             for f in 0..k {
                 let j = s.tails[f].map_or(0.0, |t| junction(pairs, run[t as usize], *line));
@@ -165,34 +166,28 @@ fn split_columns(pairs: &Pairs, run: &[Ends], k: usize) -> (Vec<u8>, f32) {
                     joins: s.joins + j,
                     parent: pi as u32,
                 };
-                next.push(((tails, succ, f as u8), (n, f as u8)));
+                next.push(((tails, succ, f as u8), n));
             }
         }
         // One state per key (the best), then the best states; ties broken
         // by the key: the same page always reads the same.
-        next.sort_by(|a, b| a.0.cmp(&b.0).then(b.1 .0.score.total_cmp(&a.1 .0.score)));
+        next.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.score.total_cmp(&a.1.score)));
         next.dedup_by(|later, first| later.0 == first.0);
-        next.sort_by(|a, b| {
-            b.1 .0
-                .score
-                .total_cmp(&a.1 .0.score)
-                .then_with(|| a.0.cmp(&b.0))
-        });
+        next.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
         next.truncate(BEAM);
-        let cands: Vec<(State, u8)> = next.into_iter().map(|(_, c)| c).collect();
-        beam = cands.iter().map(|c| c.0).collect();
-        steps.push(cands);
+        beam = next.into_iter().map(|(_, s)| s).collect();
+        steps.push(beam.clone());
     }
     // Walk back from the best final state.
     let mut cols = vec![0u8; run.len()];
     let Some(last) = steps.last() else {
         return (cols, 0.0);
     };
-    let joins = last.first().map_or(0.0, |c| c.0.joins);
+    let joins = last.first().map_or(0.0, |s| s.joins);
     let mut idx = 0usize;
     for i in (0..run.len()).rev() {
-        let (s, f) = steps[i][idx];
-        cols[i] = f;
+        let s = steps[i][idx];
+        cols[i] = s.last;
         idx = s.parent as usize;
     }
     (cols, joins)
@@ -204,9 +199,7 @@ fn reread(pairs: &Pairs, run: &[&str]) -> Option<Vec<Vec<usize>>> {
         return None;
     }
     // Columns of text: lines a few characters wide at least.
-    let mut widths: Vec<usize> = run.iter().map(|l| visible_len(l)).collect();
-    widths.sort_unstable();
-    if widths[widths.len() / 2] < WIDTH_MIN {
+    if usual_width(run) < WIDTH_MIN {
         return None;
     }
     let ends: Vec<Ends> = run.iter().map(|l| Ends::of(l)).collect();
@@ -241,13 +234,18 @@ fn reread(pairs: &Pairs, run: &[&str]) -> Option<Vec<Vec<usize>>> {
     (groups.len() >= 2 && groups.iter().all(|g| g.len() >= COLUMN_MIN)).then_some(groups)
 }
 
+/// The usual (median) width of the lines, in characters; 0 without lines.
+fn usual_width(lines: &[&str]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|l| visible_len(l)).collect();
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).copied().unwrap_or(0)
+}
+
 /// The run with each line that holds two columns' lines side by side (a
 /// space between two halves, each about a usual line wide) cut in two at
 /// the space that leaves the halves nearest a usual line each.
 fn split_merged<'a>(run: &[&'a str]) -> Vec<&'a str> {
-    let mut widths: Vec<usize> = run.iter().map(|l| visible_len(l)).collect();
-    widths.sort_unstable();
-    let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    let usual = usual_width(run);
     let mut out = Vec::with_capacity(run.len());
     for &l in run {
         let total = visible_len(l);

@@ -2,36 +2,34 @@
 //! by a byline of its own (■ 本报记者 X, or a 本报讯（记者 X） lead) that
 //! closes with a signature naming someone else (……。（记者 Y）) holds a
 //! second story, when a headline on the page went to no article (or to one
-//! that hardly repeats it, such as a photo caption): extraction read the two headlines
-//! as a row and the two bodies as one run. The draft splits at the
-//! paragraph where each part repeats its own headline's wording. Without
-//! a second signature, a part must open as a story does (with its day) and
-//! repeat half its headline.
+//! that hardly repeats it, such as a photo caption): extraction read the
+//! two headlines as a row and the two bodies as one run. The draft splits
+//! at the paragraph where each part repeats its own headline's wording.
+//! Without a second signature, a part must open as a story does (with its
+//! day) and repeat half its headline.
 
 use super::bylines::{parse_byline, split_lead, trailing_signature, Byline};
-use super::drafts::{lines_text, opens_dateline, Anchor, Draft, Extent, HeadingSlot};
+use super::drafts::{opens_dateline, Anchor, Draft, Extent, HeadingSlot};
 use super::owners::heading_overlap;
 use crate::text::{bigrams, ends_sentence, is_han, visible_len};
 use std::collections::HashMap;
 
-/// Two stories hold at most this many characters between them: each split
-/// point reads the whole draft, so a longer run is left alone (linear time
-/// on crafted pages).
+/// Two stories hold at most this many characters between them: a longer
+/// run is left alone.
 const STORIES_MAX: usize = 20_000;
 /// Headlines read against a draft at most (each costs a pass over it).
 const HEADLINES_MAX: usize = 32;
-/// Headlines tried as the second part's (each costs a pass over the draft
-/// at every split point).
+/// Headlines tried as the second part's at every split point.
 const CANDIDATES_MAX: usize = 4;
 /// Each part is at least this long (characters).
 const PART_MIN: usize = 100;
 /// A part repeats this share of its headline's wording at least…
 const OWN_MIN: f64 = 0.3;
+/// …and clearly more than the other part does.
+const MARGIN: f64 = 0.2;
 /// A part opening with its day and no second signature repeats at least
 /// this share of its headline.
 const LEAD_OWN_MIN: f64 = 0.5;
-/// …and clearly more than the other part does.
-const MARGIN: f64 = 0.2;
 
 fn names(b: &Byline) -> Vec<&String> {
     b.reporters
@@ -41,18 +39,23 @@ fn names(b: &Byline) -> Vec<&String> {
         .collect()
 }
 
+/// Do a byline and a signature both name people, none of them the same?
+fn different_people(top: &Byline, sig: &Byline) -> bool {
+    let (top, sig) = (names(top), names(sig));
+    !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n))
+}
+
 /// The byline of a 本报讯（记者 X） lead opening the draft (its first lines
 /// joined: the byline may wrap).
 fn lead_byline(d: &Draft) -> Option<String> {
-    let head: Vec<Option<_>> = d
+    let head: String = d
         .lines
         .iter()
         .flatten()
         .take(4)
-        .cloned()
-        .map(Some)
+        .map(|l| l.text.as_str())
         .collect();
-    split_lead(&lines_text(&head)).0
+    split_lead(&head).0
 }
 
 /// Does the draft open with a byline (on its own line, or inside a lead)
@@ -62,9 +65,7 @@ fn signed_by_another(d: &Draft) -> bool {
         let (Some(top), Some((_, sig))) = (lead_byline(d), d.closing_signature()) else {
             return false;
         };
-        let (top, sig) = (parse_byline(&top), sig);
-        let (top, sig) = (names(&top), names(&sig));
-        return !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n));
+        return different_people(&parse_byline(&top), &sig);
     }
     if d.anchor != Anchor::BylineAbove || d.byline.is_empty() {
         return false;
@@ -81,10 +82,7 @@ fn signed_by_another(d: &Draft) -> bool {
         (None, Some(s)) => (s, &d.byline[..d.byline.len() - 1]),
         (None, None) => return false,
     };
-    let (_, sig) = sig;
-    let top = parse_byline(&top_lines.join(" "));
-    let (top, sig) = (names(&top), names(&sig));
-    !sig.is_empty() && !top.is_empty() && sig.iter().all(|n| !top.contains(n))
+    different_people(&parse_byline(&top_lines.join(" ")), &sig.1)
 }
 
 /// Split such drafts in two, the second part taking the unclaimed headline.
@@ -180,7 +178,8 @@ fn split_point(
 ) -> Option<(usize, usize, usize, Option<usize>)> {
     let d = &drafts[i];
     let ka = d.heading?;
-    if super::drafts::body_len(&d.lines) > STORIES_MAX || d.anchor == Anchor::BylineBelow {
+    let total = super::drafts::body_len(&d.lines);
+    if total > STORIES_MAX || d.anchor == Anchor::BylineBelow {
         return None;
     }
     // Without a second signature, only a part opening as a story opens
@@ -200,45 +199,47 @@ fn split_point(
         return None;
     }
     let holder = |k: usize| drafts.iter().position(|o| o.heading == Some(k));
-    // Headlines no article took, wherever on the page (the wording decides);
-    // headlines another draft holds with text that hardly repeats them (a
-    // photo caption under them, a story given them only by where they sat),
-    // with the share that draft repeats. Only
-    // the few the draft's text repeats most are tried at every split point.
     let text = d.body_text();
-    // (The headlines nearest in reading order first, a bounded number.)
+    // Headlines no article took, wherever on the page (the wording
+    // decides), the nearest in reading order first; headlines another
+    // draft holds with text that hardly repeats them (a photo caption under
+    // them, a story given them only by where they sat), with the share that
+    // draft repeats. Only the few the draft's text repeats most are tried
+    // at every split point.
     let mut near: Vec<usize> = (0..slots.len())
         .filter(|&k| k != ka && !slots[k].md)
         .collect();
     near.sort_by_key(|&k| k.abs_diff(ka));
     near.truncate(HEADLINES_MAX);
-    let mut candidates: Vec<(usize, Option<usize>, f64, f64)> = near
+    let mut candidates: Vec<(usize, Option<usize>, f64, Spread)> = near
         .into_iter()
-        .filter(|&k| bigrams(&slots[k].lines.concat()).len() >= 4)
-        .filter_map(|k| match holder(k) {
-            None => Some((k, None, 0.0)),
-            Some(j) if j != i => {
-                let own = heading_overlap(&slots[k].lines.concat(), &drafts[j].body_text());
-                (own < OWN_MIN).then_some((k, Some(j), own))
+        .filter_map(|k| {
+            let h = slots[k].lines.concat();
+            if bigrams(&h).len() < 4 {
+                return None;
             }
-            Some(_) => None,
+            let (from, held) = match holder(k) {
+                None => (None, 0.0),
+                Some(j) if j != i => (Some(j), heading_overlap(&h, &drafts[j].body_text())),
+                Some(_) => return None,
+            };
+            let spread = spread(&h, &text);
+            (held < OWN_MIN && spread.before(usize::MAX) >= OWN_MIN)
+                .then_some((k, from, held, spread))
         })
-        .map(|(k, j, own)| (k, j, own, heading_overlap(&slots[k].lines.concat(), &text)))
-        .filter(|c| c.3 >= OWN_MIN)
         .collect();
-    candidates.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+    candidates.sort_by(|a, b| {
+        b.3.before(usize::MAX)
+            .total_cmp(&a.3.before(usize::MAX))
+            .then(a.0.cmp(&b.0))
+    });
     candidates.truncate(CANDIDATES_MAX);
     if candidates.is_empty() {
         return None;
     }
     let ha = spread(&slots[ka].lines.concat(), &text);
-    let hbs: Vec<Spread> = candidates
-        .iter()
-        .map(|c| spread(&slots[c.0].lines.concat(), &text))
-        .collect();
     // Prefer a split where a paragraph or a column visibly ends.
     let usual = d.usual_width();
-    let total = super::drafts::body_len(&d.lines);
     let mut best: Option<(f64, usize, usize, usize, Option<usize>)> = None;
     let mut before = 0;
     // Han and alphanumeric characters before line `p` (where wording is read).
@@ -261,12 +262,13 @@ fn split_point(
         if total - before < PART_MIN {
             break;
         }
-        if !signed && !d.lines[p].as_ref().is_some_and(|l| opens_dateline(&l.text)) {
+        if !signed && !opens_later(p) {
             continue;
         }
         // A paragraph's short last line, or a column break.
         let edge = visible_len(&prev.text) + 2 <= usual || d.lines[p - 1].is_none();
-        for (&(kb, from, held, _), hb) in candidates.iter().zip(&hbs) {
+        for (kb, from, held, hb) in &candidates {
+            let (kb, from, held) = (*kb, *from, *held);
             for (h1, h2, k1, k2, first) in [(&ha, hb, ka, kb, false), (hb, &ha, kb, ka, true)] {
                 let (a1, a2) = (h1.before(chars), h1.after(chars));
                 let (b1, b2) = (h2.before(chars), h2.after(chars));
