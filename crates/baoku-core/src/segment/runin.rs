@@ -153,10 +153,13 @@ fn subheadline(l: &Line) -> bool {
     l.text.trim_start().starts_with("——") && !ends_sentence(&l.text)
 }
 
+/// Lines a notice's title may wrap over (关于……的通知 in a narrow column).
+const NOTICE_TITLE_LINES: usize = 6;
+
 /// A notice's title set straight over its addressee line (关于……的通知 /
 /// 各成员单位：), however short the block.
 fn notice_title(block: &[&Line]) -> Option<usize> {
-    (1..=3.min(block.len().saturating_sub(1))).find(|&k| {
+    (1..=NOTICE_TITLE_LINES.min(block.len().saturating_sub(1))).find(|&k| {
         let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
         // The addressee may wrap before its colon (市重污染天气应急指挥 /
         // 部各成员单位：……).

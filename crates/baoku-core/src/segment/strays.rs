@@ -3,13 +3,16 @@
 //! with none of them (no heading took it, nothing marks its start or end)
 //! is a column of a story read elsewhere on the page, and an article's
 //! columns repeat its own words. A stray that clearly shares its wording
-//! with one article, and only with that one, joins it.
+//! with one article, and only with that one, joins it; failing that, a
+//! story broken off mid-sentence (its next column must be somewhere) takes
+//! the stray whose wording it shares most, on less evidence.
 
 use super::blocks::{grams, similarity};
 use super::drafts::{lines_text, opens_dateline, Anchor, Draft, HeadingSlot};
 use super::lines::Line;
 use super::owners::heading_overlap;
 use super::paragraphs::ends_block;
+use super::threads::broken;
 use crate::text::visible_len;
 use std::collections::HashSet;
 
@@ -22,6 +25,10 @@ const CONTEXT: usize = 400;
 /// many times the next best article's share.
 const MIN_SIMILARITY: f64 = 0.18;
 const MARGIN: f64 = 2.0;
+/// The same for a story broken off mid-sentence: its next column must be
+/// somewhere, so less wording is needed.
+const BROKEN_MIN: f64 = 0.05;
+const BROKEN_MARGIN: f64 = 1.5;
 
 /// Text without heading, lead or byline.
 fn is_stray(d: &Draft) -> bool {
@@ -127,6 +134,20 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             let second = scored.get(1).map_or(0.0, |x| x.0);
             if best.0 >= MIN_SIMILARITY && best.0 >= MARGIN * second {
                 moves.push((s, (a, b), best.1));
+                continue;
+            }
+            // Otherwise a story broken off mid-sentence runs on into it:
+            // the one of them whose wording it shares most.
+            let open: Vec<(f64, usize)> = scored
+                .iter()
+                .copied()
+                .filter(|&(_, i)| broken(&drafts[i]) && !moves.iter().any(|m| m.2 == i))
+                .collect();
+            let second = open.get(1).map_or(0.0, |x| x.0);
+            if let Some(&(sim, to)) = open.first() {
+                if sim >= BROKEN_MIN && sim >= BROKEN_MARGIN * second {
+                    moves.push((s, (a, b), to));
+                }
             }
         }
     }

@@ -59,7 +59,7 @@ pub(super) fn rethread_columns(drafts: &mut [Draft]) {
 /// An article that stops mid-sentence at the foot of a full column: its last
 /// line fills the column, or ends with a mark no article ends with
 /// (captions are closed by their byline).
-fn broken(d: &Draft) -> bool {
+pub(super) fn broken(d: &Draft) -> bool {
     if d.anchor == Anchor::BylineBelow || d.teaser.is_some() {
         return false;
     }

@@ -262,13 +262,16 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                 let head = if continues_lead {
                     None
                 } else if prev_is_body_mid {
-                    // (Or one over a paragraph opening with its day: 3月25日，……)
+                    // (Or one over a paragraph opening with its day: 3月25日，……,
+                    // or a headline wrapped onto a stub of a line: body text
+                    // never ends a paragraph on one without its full stop.)
                     heading_prefix(&block).filter(|&k| {
                         k >= 2
                             && block[1..k]
                                 .iter()
                                 .any(|l| l.text.trim_start().starts_with("——"))
                             || k == 1 && opens_dateline(&block[1].text)
+                            || k == 2 && visible_len(&block[1].text) <= 3
                     })
                 } else {
                     heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block))

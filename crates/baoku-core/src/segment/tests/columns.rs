@@ -218,3 +218,100 @@ fn a_dispatch_under_a_wrapped_credit_opens_the_next_story() {
     assert_eq!(arts[0].correspondents, vec!["张庆安"], "{arts:#?}");
     assert_eq!(arts[1].authors, vec!["张燕", "张清强"], "{arts:#?}");
 }
+
+/// A headline as wide as the column, wrapped onto a one-character stub,
+/// set after a column that broke off mid-sentence: body text never ends a
+/// paragraph on a stub without its full stop, so it is a heading.
+#[test]
+fn a_headline_wrapped_onto_a_stub_after_a_broken_column_heads_a_story() {
+    let page = "乡镇干部走村入户办实事\n\n\
+                本报讯（记者 王五）入冬以来，各乡镇组织干部\n\
+                走村入户，收集群众意见建议，建立问题台\n\
+                账，逐条逐项解决，群众满意度不断提升，城\n\
+                关街道\n\n\
+                市场监管局开展春季食品安全检查行\n\
+                动\n\
+                　　3月2日，市市场监管局组织执法人员对城\n\
+                区农贸市场开展检查，重点查看进货台账、索\n\
+                证索票和冷链储存等情况，督促经营者落实主\n\
+                体责任。（记者 李四）\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let check = arts
+        .iter()
+        .find(|a| a.headline.as_deref() == Some("市场监管局开展春季食品安全检查行动"))
+        .unwrap_or_else(|| panic!("{arts:#?}"));
+    assert_eq!(check.reporters, ["李四"], "{arts:#?}");
+    assert!(check.paragraphs.concat().starts_with("3月2日"), "{arts:#?}");
+    let story = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("story");
+    assert!(!story.paragraphs.concat().contains("农贸市场"), "{arts:#?}");
+}
+
+/// A column nothing marks (no headline, lead or byline) that shares little
+/// wording with any story goes to the story broken off mid-sentence: that
+/// story's next column must be somewhere.
+#[test]
+fn an_unmarked_column_runs_on_from_the_story_broken_off() {
+    let page = "乡镇干部走村入户办实事\n\n\
+                本报讯（记者 王五）入冬以来，各乡镇组织干部\n\
+                走村入户，收集群众意见建议，建立问题台账，\n\
+                逐条逐项解决，群众满意度不断提升。城关街道\n\n\
+                城区东关新建立体停车场投入使\n\
+                用\n\
+                　　3月2日，城区东关新建的立体停车场正\n\
+                式投入使用，可提供车位三百余个，缓解了周\n\
+                边商圈停车难问题。（记者 李四）\n\n\
+                设立夜间接待窗口，请干部轮流值守，倾听群\n\
+                众诉求，能当场解决的马上解决。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let story = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("story");
+    let text = story.paragraphs.concat();
+    assert!(text.contains("城关街道设立夜间接待窗口"), "{arts:#?}");
+    let parking = arts
+        .iter()
+        .find(|a| a.reporters == ["李四"])
+        .expect("parking");
+    assert!(!parking.paragraphs.concat().contains("夜间"), "{arts:#?}");
+}
+
+/// A notice's title wrapped over five lines of a narrow column, run on
+/// straight from the story above: it opens the notice.
+#[test]
+fn a_notice_title_wrapped_over_many_lines_opens_the_notice() {
+    let page = "乡村书屋开放\n\n\
+                本报讯（记者 王五）3月2日，\n\
+                全镇十二家乡村书屋对\n\
+                外开放，村民可借阅图\n\
+                书、报刊，参加读书分\n\
+                享活动。\n\n\
+                关于做好春\n\
+                季森林防火\n\
+                工作的紧急\n\
+                通知\n\
+                各乡镇人民政府及市\n\
+                直有关部门：当前正值\n\
+                春季森林防火关键期，\n\
+                请各单位严格落实防火\n\
+                责任，加强巡查值守。\n\
+                市森林防火指挥部\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let notice = arts
+        .iter()
+        .find(|a| a.headline.as_deref() == Some("关于做好春季森林防火工作的紧急通知"))
+        .unwrap_or_else(|| panic!("{arts:#?}"));
+    assert!(
+        notice.paragraphs.concat().starts_with("各乡镇人民政府"),
+        "{arts:#?}"
+    );
+    let story = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("story");
+    assert!(!story.paragraphs.concat().contains("防火"), "{arts:#?}");
+}
