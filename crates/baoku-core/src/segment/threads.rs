@@ -120,17 +120,20 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .next()
                 .is_none_or(|l| l.kind == LineKind::Label || ends_block(&l.text));
             let mine = seam(Some(last));
+            let block = &draft.lines[b.start..b.end];
             let joins = if before_ends {
                 mine >= JOIN_MIN
                     || opens_mid
-                    || closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
+                    || closer_in_wording(&drafts[d].lines, before, block)
+                    || goes_on_counting(&drafts[d].lines, before, block)
             } else {
                 // Both sentences broke off here: the seam decides, or, when
                 // neither seam is seen elsewhere on the page, the wording.
                 let theirs = seam(last_han(before));
                 mine >= JOIN_MIN && mine > theirs
                     || mine.max(theirs) < JOIN_MIN
-                        && closer_in_wording(&drafts[d].lines, before, &draft.lines[b.start..b.end])
+                        && closer_in_wording(&drafts[d].lines, before, block)
+                    || goes_on_counting(&drafts[d].lines, before, block)
             };
             if joins {
                 return Some(b);
@@ -185,6 +188,40 @@ fn closer_in_wording(
         similarity(&g, &grams(&tail(host))),
     );
     mine >= 0.10 && mine >= 2.0 * theirs
+}
+
+/// Ordinals a report counts its points with (一是……二是……三是……).
+const ORDINALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The counted points ("二是") in text, in order, as numbers from 1.
+fn counted(lines: &[Option<Line>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for l in lines.iter().flatten() {
+        let cs: Vec<char> = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+        for w in cs.windows(2) {
+            if w[1] == '是' {
+                if let Some(n) = ORDINALS.iter().position(|&o| o == w[0]) {
+                    out.push(n + 1);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Does the block go on counting where the broken article stopped (its
+/// last point 一是, the block's first 二是) while the text it follows
+/// counts nothing it could go on from?
+fn goes_on_counting(
+    broken: &[Option<Line>],
+    host: &[Option<Line>],
+    block: &[Option<Line>],
+) -> bool {
+    let Some(&first) = counted(block).first() else {
+        return false;
+    };
+    let last_of = |ls: &[Option<Line>]| counted(ls).last().copied();
+    first >= 2 && last_of(broken) == Some(first - 1) && last_of(host) != Some(first - 1)
 }
 
 /// Blank-separated blocks of a draft's lines.

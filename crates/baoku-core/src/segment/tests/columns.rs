@@ -231,7 +231,7 @@ fn a_headline_wrapped_onto_a_stub_after_a_broken_column_heads_a_story() {
                 关街道\n\n\
                 市场监管局开展春季食品安全检查行\n\
                 动\n\
-                　　3月2日，市市场监管局组织执法人员对城\n\
+                \u{3000}\u{3000}3月2日，市市场监管局组织执法人员对城\n\
                 区农贸市场开展检查，重点查看进货台账、索\n\
                 证索票和冷链储存等情况，督促经营者落实主\n\
                 体责任。（记者 李四）\n";
@@ -260,7 +260,7 @@ fn an_unmarked_column_runs_on_from_the_story_broken_off() {
                 逐条逐项解决，群众满意度不断提升。城关街道\n\n\
                 城区东关新建立体停车场投入使\n\
                 用\n\
-                　　3月2日，城区东关新建的立体停车场正\n\
+                \u{3000}\u{3000}3月2日，城区东关新建的立体停车场正\n\
                 式投入使用，可提供车位三百余个，缓解了周\n\
                 边商圈停车难问题。（记者 李四）\n\n\
                 设立夜间接待窗口，请干部轮流值守，倾听群\n\
@@ -314,4 +314,40 @@ fn a_notice_title_wrapped_over_many_lines_opens_the_notice() {
         .find(|a| a.reporters == ["王五"])
         .expect("story");
     assert!(!story.paragraphs.concat().contains("防火"), "{arts:#?}");
+}
+
+/// A report counts its points (一是……二是……): a column that goes on
+/// counting from where a story broke off is that story's next column, even
+/// set after another story on the same subject that counts nothing.
+#[test]
+fn a_column_that_goes_on_counting_continues_the_broken_story() {
+    let page = "我市出台扶持小微企业新政\n\n\
+                本报讯（记者 王五）近日，市政府印发扶持小微企业\n\
+                发展若干措施，从融资、用地、人才等方面加大\n\
+                扶持力度。措施有三个特点：一是覆盖面广。对\n\
+                新设立的小微企业，给予最高10万元开办补贴；\n\n\
+                小微企业贷款贴息政策落地\n\n\
+                本报讯（记者 李四）记者从市财政局获悉，小微\n\
+                企业贷款贴息政策已经落地，首批贴息资金拨付\n\
+                到位，惠及企业三百余家，企业融资成本明显下\n\
+                降。\n\n\
+                对吸纳就业的小微企业，给予社保补贴。二是\n\
+                兑现快捷。补贴资金实行免申即享。三是监管严\n\
+                格。资金使用全程接受审计监督。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert_eq!(arts.len(), 2, "{arts:#?}");
+    let first = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("first");
+    let text = first.paragraphs.concat();
+    assert!(
+        text.contains("二是兑现快捷") && text.contains("三是监管严格"),
+        "{arts:#?}"
+    );
+    let second = arts
+        .iter()
+        .find(|a| a.reporters == ["李四"])
+        .expect("second");
+    assert!(!second.paragraphs.concat().contains("二是"), "{arts:#?}");
 }
