@@ -24,6 +24,7 @@
 //! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `threads` | an article's next column read after another article |
+//! | `captions` | a caption's dated opening left at the end of another story |
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `tails` | an article's signed last lines read on their own |
 //! | `splits` | two stories (a headline row, one run of text) read as one |
@@ -35,6 +36,7 @@
 mod account;
 mod blocks;
 mod bylines;
+mod captions;
 mod drafts;
 mod groups;
 mod headings;

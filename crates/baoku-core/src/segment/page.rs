@@ -5,6 +5,7 @@
 use super::account::{article_fields, leftover, PageReport};
 use super::blocks::repair_block_order;
 use super::bylines::{join_wrapped, parse_byline, split_lead, trailing_signature, Byline};
+use super::captions::rejoin_caption_starts;
 use super::drafts::{segment_drafts, Anchor, Draft, HeadingSlot};
 use super::headings::{is_date_line, is_sidebar_label, split_heading};
 use super::interleave::deinterleave;
@@ -38,6 +39,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let (mut drafts, mut slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);
     rethread_columns(&mut drafts);
+    rejoin_caption_starts(&mut drafts);
     assign_headings(&mut drafts, &slots);
     split_photo_titles(&mut drafts, &mut slots);
     rejoin_lone_subheadlines(&mut drafts, &mut slots);

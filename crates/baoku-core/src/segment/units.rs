@@ -220,11 +220,13 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     })
                     && next_is_text;
                 let runs_on = runs_on || runs_into_next;
-                // A heading-like block set directly over a byline or a lead
+                // A heading-like block set over a byline or a lead (blank lines
+                // between allowed: extraction sets a headline block apart)
                 // heads what follows, even when extraction left the text
                 // before it mid-sentence (that text goes on elsewhere).
-                let over_byline = lines
-                    .get(i)
+                let over_byline = lines[i..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
                     .is_some_and(|l| matches!(l.kind, LineKind::Byline | LineKind::Lead))
                     && block.len() <= 5
                     && heading_like(&block);

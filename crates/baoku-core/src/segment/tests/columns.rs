@@ -351,3 +351,28 @@ fn a_column_that_goes_on_counting_continues_the_broken_story() {
         .expect("second");
     assert!(!second.paragraphs.concat().contains("二是"), "{arts:#?}");
 }
+
+/// A headline read after a column broken off mid-sentence, a blank line
+/// between it and the lead it is set over: it heads that story, it is not
+/// the broken sentence's next line.
+#[test]
+fn a_headline_over_a_lead_heads_it_across_a_blank_line() {
+    let page = "新建停车场投入使用\n\n\
+                本报讯（记者 李四）城区东关新建的立体停车场正式\n\
+                投入使用，可提供车位三百余个，缓解了周边商圈\n\
+                停车难问题，市民在停车场内有序停放车辆，工作\n\n\
+                乡村书屋开放\n\n\
+                本报讯（记者 王五）全镇十二家乡村书屋对外开放，\n\
+                村民可借阅图书、报刊，参加读书分享活动。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let books = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("books");
+    assert_eq!(books.headline.as_deref(), Some("乡村书屋开放"), "{arts:#?}");
+    let parking = arts
+        .iter()
+        .find(|a| a.reporters == ["李四"])
+        .expect("parking");
+    assert!(!parking.paragraphs.concat().contains("书屋"), "{arts:#?}");
+}
