@@ -298,7 +298,48 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
             }
         }
     }
+    pair_heading_rows(&mut units);
     units
+}
+
+/// Longest kicker read in a row of kickers (a place, a desk: 我市, 高新区).
+const ROW_KICKER_MAX: usize = 6;
+
+/// Two stories set side by side, each with a kicker over its headline, are
+/// read row by row: both kickers, then both headlines (我市 / 高新区 /
+/// 梯度培育…… / 发放……), which join pairwise into two heading groups of
+/// two kickers and two headlines. The first kicker goes with the first
+/// headline, the second with the second.
+fn pair_heading_rows(units: &mut [Unit]) {
+    let two_blocks = |u: &Unit| match u {
+        Unit::Heading {
+            lines,
+            md: false,
+            gaps,
+        } if lines.len() == 2 && gaps == &[1] && !lines.iter().any(|l| is_sub_line(l)) => {
+            Some((lines[0].clone(), lines[1].clone()))
+        }
+        _ => None,
+    };
+    let kicker = |l: &str| visible_len(l) <= ROW_KICKER_MAX && !is_dash_kicker(l);
+    for i in 1..units.len() {
+        let (Some((a, b)), Some((c, d))) = (two_blocks(&units[i - 1]), two_blocks(&units[i]))
+        else {
+            continue;
+        };
+        if kicker(&a) && kicker(&b) && !kicker(&c) && !kicker(&d) {
+            units[i - 1] = Unit::Heading {
+                lines: vec![a, c],
+                md: false,
+                gaps: vec![1],
+            };
+            units[i] = Unit::Heading {
+                lines: vec![b, d],
+                md: false,
+                gaps: vec![1],
+            };
+        }
+    }
 }
 
 /// Does a heading block separated by a blank line belong to the heading

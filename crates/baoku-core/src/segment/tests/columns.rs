@@ -376,3 +376,39 @@ fn a_headline_over_a_lead_heads_it_across_a_blank_line() {
         .expect("parking");
     assert!(!parking.paragraphs.concat().contains("书屋"), "{arts:#?}");
 }
+
+/// Two stories set side by side, each with a kicker over its headline, read
+/// row by row: both kickers, then both headlines. Each kicker stays with
+/// the headline under it.
+#[test]
+fn kickers_read_in_a_row_stay_over_their_own_headlines() {
+    let page = "我市\n\n\
+                高新区\n\n\
+                乡村书屋全面对外开放\n\n\
+                新建停车场正式投入使用\n\n\
+                本报讯（记者 王五）全镇十二家乡村书屋对外开放，\n\
+                村民可在书屋借阅图书、报刊，参加读书分享活动。\n\n\
+                本报讯（记者 李四）高新区新建的立体停车场正式\n\
+                投入使用，可提供车位三百余个，停车难问题缓解。\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let books = arts
+        .iter()
+        .find(|a| a.reporters == ["王五"])
+        .expect("books");
+    assert_eq!(books.kicker.as_deref(), Some("我市"), "{arts:#?}");
+    assert_eq!(
+        books.headline.as_deref(),
+        Some("乡村书屋全面对外开放"),
+        "{arts:#?}"
+    );
+    let parking = arts
+        .iter()
+        .find(|a| a.reporters == ["李四"])
+        .expect("parking");
+    assert_eq!(parking.kicker.as_deref(), Some("高新区"), "{arts:#?}");
+    assert_eq!(
+        parking.headline.as_deref(),
+        Some("新建停车场正式投入使用"),
+        "{arts:#?}"
+    );
+}
