@@ -3,7 +3,9 @@
 //! with none of them (no heading took it, nothing marks its start or end)
 //! is a column of a story read elsewhere on the page, and an article's
 //! columns repeat its own words. A stray that clearly shares its wording
-//! with one article, and only with that one, joins it; failing that, a
+//! with one article, and only with that one, joins it; so does one that
+//! repeats several pairs of characters only one story on the page uses
+//! (and not the rest of its own text); failing that, a
 //! story broken off mid-sentence (its next column must be somewhere) takes
 //! the stray whose wording it shares most, on less evidence.
 
@@ -14,7 +16,7 @@ use super::owners::heading_overlap;
 use super::paragraphs::ends_block;
 use super::threads::broken;
 use crate::text::visible_len;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// At most this many articles on a page are compared (each stray costs a
 /// comparison with each).
@@ -29,6 +31,24 @@ const MARGIN: f64 = 2.0;
 /// somewhere, so less wording is needed.
 const BROKEN_MIN: f64 = 0.05;
 const BROKEN_MARGIN: f64 = 1.5;
+/// Pairs of characters a stray shares with one story and no other: the
+/// least number, and how many times the next story's number.
+const OWN_MIN: usize = 4;
+const OWN_MARGIN: usize = 2;
+/// Longest stray the rule above moves: about a column of a page. Longer
+/// text without a marked start may be a whole story whose marks extraction
+/// broke up (a signature wrapped over two lines).
+const COLUMN_MAX: usize = 600;
+
+fn lines_len(lines: &[Option<Line>]) -> usize {
+    lines.iter().flatten().map(|l| visible_len(&l.text)).sum()
+}
+
+/// Does a dated opening name a day (3月25日，), as a caption's does?
+fn opens_with_day(t: &str) -> bool {
+    t.split_once(['，', ','])
+        .is_some_and(|(head, _)| head.contains('日'))
+}
 
 /// Text without heading, lead or byline.
 fn is_stray(d: &Draft) -> bool {
@@ -101,6 +121,17 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         .iter()
         .map(|&i| grams(&drafts[i].body_text()))
         .collect();
+    // How many stories use each pair of characters.
+    let mut spread: HashMap<(char, char), usize> = HashMap::new();
+    for sg in &story_grams {
+        for &x in sg {
+            *spread.entry(x).or_default() += 1;
+        }
+    }
+    let stray_grams: Vec<(usize, HashSet<(char, char)>)> = strays
+        .iter()
+        .map(|&i| (i, grams(&drafts[i].body_text())))
+        .collect();
     // Headings no article took: a stray repeating one of them is that
     // story's own text, not another's column.
     let unclaimed: Vec<String> = (0..slots.len())
@@ -116,9 +147,10 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
                 .take(CONTEXT)
                 .collect();
             // A short scrap says too little about where it belongs.
-            // (An untitled caption opens with the photo's day.)
+            // (An untitled caption opens with the photo's day; a year
+            // alone, 2021年，……, opens a story's paragraph.)
             if visible_len(&text) < 20
-                || opens_dateline(&text)
+                || opens_dateline(&text) && opens_with_day(&text)
                 || unclaimed.iter().any(|h| heading_overlap(h, &text) >= 0.5)
             {
                 continue;
@@ -134,6 +166,46 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             let second = scored.get(1).map_or(0.0, |x| x.0);
             if best.0 >= MIN_SIMILARITY && best.0 >= MARGIN * second {
                 moves.push((s, (a, b), best.1));
+                continue;
+            }
+            // Or it shares clearly more of the wording no other text uses
+            // with one story than with any other story, or than with the
+            // rest of its own text (a whole story whose marks extraction
+            // broke up stays whole).
+            let rest =
+                grams(&(lines_text(&drafts[s].lines[..a]) + &lines_text(&drafts[s].lines[b..])));
+            let others: Vec<&HashSet<(char, char)>> = stray_grams
+                .iter()
+                .filter(|(i, _)| *i != s)
+                .map(|(_, g)| g)
+                .collect();
+            let elsewhere = |x: &(char, char)| {
+                usize::from(rest.contains(x)) + others.iter().filter(|o| o.contains(x)).count()
+            };
+            let mut own: Vec<(usize, usize)> = story_grams
+                .iter()
+                .zip(&stories)
+                .map(|(sg, &i)| {
+                    let n = g
+                        .iter()
+                        .filter(|x| {
+                            sg.contains(x) && spread.get(x) == Some(&1) && elsewhere(x) == 0
+                        })
+                        .count();
+                    (n, i)
+                })
+                .collect();
+            own.sort_by(|x, y| y.0.cmp(&x.0));
+            let second_own = own.get(1).map_or(0, |x| x.0);
+            let kept = g
+                .iter()
+                .filter(|x| rest.contains(x) && !spread.contains_key(x))
+                .count();
+            if own[0].0 >= OWN_MIN
+                && own[0].0 >= OWN_MARGIN * second_own.max(kept).max(1)
+                && lines_len(&drafts[s].lines[a..b]) <= COLUMN_MAX
+            {
+                moves.push((s, (a, b), own[0].1));
                 continue;
             }
             // Otherwise a story broken off mid-sentence runs on into it:
@@ -162,5 +234,86 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     for (to, moved) in drained {
         drafts[to].lines.push(None);
         drafts[to].lines.extend(moved);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::LineKind;
+
+    fn draft(text: &[&str], heading: Option<usize>, anchor: Anchor) -> Draft {
+        Draft {
+            lines: text
+                .iter()
+                .map(|t| {
+                    Some(Line {
+                        text: t.to_string(),
+                        kind: LineKind::Text,
+                        continued: None,
+                        indented: false,
+                    })
+                })
+                .collect(),
+            heading,
+            anchor,
+            ..Default::default()
+        }
+    }
+
+    /// A column nothing marks that repeats words only one story on the page
+    /// uses (发明专利) goes to that story, though the two share too little
+    /// wording overall to tell by it; a whole story whose marks were lost
+    /// (sharing its words with nothing else) stays whole.
+    #[test]
+    fn a_stray_goes_to_the_one_story_using_its_words() {
+        let patents = draft(
+            &[
+                "记者日前从市市场监管局了解到，优质专利补助办法于1月1日起施行。",
+                "办法明确，补助项目每年评审一次，择优对获得补助资格的申报项目予以",
+                "补助，一等项目补助10万元，二等项目补助5万元，三等项目补助2万元。",
+                "市场监管局将加强对申报材料的审核，确保补助资金用在实处。办法还对",
+                "申报条件、评审程序和资金管理作了具体规定，对有效发明专利分类补助。",
+            ],
+            Some(0),
+            Anchor::Lead,
+        );
+        let parking = draft(
+            &["城区东关新建的立体停车场正式投入使用，可提供车位三百余个，缓解了停车难问题。"],
+            Some(1),
+            Anchor::Lead,
+        );
+        let stray = draft(
+            &["截至去年底，我市共有有效发明专利两千余件，每万人口发明专利拥有量逐年提高。"],
+            None,
+            Anchor::None,
+        );
+        let slot = |k: usize| HeadingSlot {
+            lines: vec![format!("标题{k}")],
+            md: false,
+            gaps: vec![],
+            prev: None,
+            next: Some(k),
+            over_byline: false,
+        };
+        let slots = [slot(0), slot(1)];
+        let mut drafts = vec![patents.clone(), parking.clone(), stray];
+        rejoin_strays(&mut drafts, &slots);
+        assert!(
+            drafts[0].body_text().contains("有效发明专利两千余件"),
+            "{drafts:#?}"
+        );
+        assert!(drafts[2].body_text().is_empty(), "{drafts:#?}");
+        assert_eq!(drafts[1].body_text(), parking.body_text());
+
+        // Words no story on the page uses: it stays where it is.
+        let alone = draft(
+            &["春分刚过，漫步在河畔，碧波荡漾，白鹭翩跹，野鸭点点，市民晨练。"],
+            None,
+            Anchor::None,
+        );
+        let mut drafts = vec![patents, parking, alone.clone()];
+        rejoin_strays(&mut drafts, &slots);
+        assert_eq!(drafts[2].body_text(), alone.body_text());
     }
 }
