@@ -12,6 +12,7 @@ use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
 use crate::text::{is_han, visible_len};
+use std::collections::HashSet;
 
 /// How many blocks after a broken article are searched for its next column.
 const LOOKAHEAD: usize = 24;
@@ -126,6 +127,8 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                     || opens_mid
                     || closer_in_wording(&drafts[d].lines, before, block)
                     || goes_on_counting(&drafts[d].lines, before, block)
+                    || !before.iter().all(Option::is_none)
+                        && own_words(&drafts[d].lines, &draft.lines, block)
             } else {
                 // Both sentences broke off here: the seam decides, or, when
                 // neither seam is seen elsewhere on the page, the wording.
@@ -188,6 +191,28 @@ fn closer_in_wording(
         similarity(&g, &grams(&tail(host))),
     );
     mine >= 0.10 && mine >= 2.0 * theirs
+}
+
+/// Pairs of characters the block shares with the broken article and not
+/// with its host: the least number, and how many times the host's own.
+const OWN_MIN: usize = 12;
+const OWN_MARGIN: usize = 4;
+
+/// Does the block repeat clearly more words the broken article uses and
+/// its host does not than the other way round?
+fn own_words(broken: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> bool {
+    let text =
+        |ls: &[Option<Line>]| -> String { ls.iter().flatten().map(|l| l.text.as_str()).collect() };
+    let block_text = text(block);
+    let g = grams(&block_text);
+    let mine = grams(&text(broken));
+    // The host's text apart from the block itself.
+    let theirs = grams(&text(host).replacen(&block_text, "", 1));
+    let only = |a: &HashSet<(char, char)>, b: &HashSet<(char, char)>| {
+        g.iter().filter(|x| a.contains(x) && !b.contains(x)).count()
+    };
+    let (m, t) = (only(&mine, &theirs), only(&theirs, &mine));
+    m >= OWN_MIN && m >= OWN_MARGIN * t.max(1)
 }
 
 /// Ordinals a report counts its points with (一是……二是……三是……).
@@ -300,6 +325,30 @@ mod tests {
         lines.pop();
         lines.push("指引涵盖行政许可、行政处罚等");
         assert!(broken(&draft(&lines)));
+    }
+
+    /// A block repeating many words the broken article uses and its host
+    /// does not is the article's; one using the host's words is not.
+    #[test]
+    fn a_block_using_the_broken_articles_own_words_is_its() {
+        let broken = draft(&[
+            "临清市通过实地走访调研205家轴承企业，摸排轴承产业法律需求，",
+            "编制轴承产业全产业链全周期依法经营指引，涵盖行政许可、行政处罚",
+        ]);
+        let host = draft(&[
+            "城区东关新建的立体停车场正式投入使用，可提供车位三百余个，",
+            "缓解了周边商圈停车难问题。",
+        ]);
+        let block = draft(&[
+            "轴承企业遇到涉法事务时，可查阅依法经营指引，全产业链全周期的行政事项一目了然。",
+        ]);
+        let mut with_block = host.lines.clone();
+        with_block.extend(block.lines.clone());
+        assert!(own_words(&broken.lines, &with_block, &block.lines));
+        let parking = draft(&["停车场还设有充电车位，商圈停车难问题进一步缓解，车位周转加快。"]);
+        let mut with_parking = host.lines.clone();
+        with_parking.extend(parking.lines.clone());
+        assert!(!own_words(&broken.lines, &with_parking, &parking.lines));
     }
 
     /// A block that opens with a sentence's last word runs on from
