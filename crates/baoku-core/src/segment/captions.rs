@@ -15,13 +15,16 @@ use crate::text::visible_len;
 /// Give each caption that opens mid-sentence the dated opening left at the
 /// end of the nearest story.
 pub(super) fn rejoin_caption_starts(drafts: &mut [Draft]) {
+    // Each draft's dated broken block, read once and again after it moves.
+    let mut donors: Vec<Option<(usize, usize)>> = drafts.iter().map(dated_broken_block).collect();
     for c in 0..drafts.len() {
         if !opens_mid_caption(&drafts[c]) {
             continue;
         }
-        let donor = (0..drafts.len())
+        let near = c.saturating_sub(REACH)..(c + REACH + 1).min(drafts.len());
+        let donor = near
             .filter(|&d| d != c)
-            .filter_map(|d| dated_broken_block(&drafts[d]).map(|r| (d, r)))
+            .filter_map(|d| donors[d].map(|r| (d, r)))
             .min_by_key(|&(d, _)| (d.abs_diff(c), d > c));
         let Some((d, (start, end))) = donor else {
             continue;
@@ -39,8 +42,14 @@ pub(super) fn rejoin_caption_starts(drafts: &mut [Draft]) {
         let first = rest.iter().position(Option::is_some).unwrap_or(rest.len());
         drafts[c].lines = moved;
         drafts[c].lines.extend(rest.into_iter().skip(first));
+        donors[d] = dated_broken_block(&drafts[d]);
+        donors[c] = None;
     }
 }
+
+/// How many drafts on either side of a caption are searched for its
+/// opening (bounded, so a page of many captions stays linear).
+const REACH: usize = 16;
 
 /// A caption (closed by its credit) whose text does not open with its day.
 fn opens_mid_caption(d: &Draft) -> bool {

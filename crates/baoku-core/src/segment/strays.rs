@@ -128,10 +128,26 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             *spread.entry(x).or_default() += 1;
         }
     }
-    let stray_grams: Vec<(usize, HashSet<(char, char)>)> = strays
-        .iter()
-        .map(|&i| (i, grams(&drafts[i].body_text())))
-        .collect();
+    // The story each pair of characters only one story uses belongs to.
+    let mut only_in: HashMap<(char, char), usize> = HashMap::new();
+    for (k, sg) in story_grams.iter().enumerate() {
+        for x in sg {
+            if spread.get(x) == Some(&1) {
+                only_in.insert(*x, k);
+            }
+        }
+    }
+    // Stories broken off mid-sentence (read once: moves apply at the end).
+    let broken_at: Vec<bool> = drafts.iter().map(|d| is_story(d) && broken(d)).collect();
+    // Broken stories already given their next column.
+    let mut continued = vec![false; drafts.len()];
+    // How many strays use each pair.
+    let mut stray_spread: HashMap<(char, char), usize> = HashMap::new();
+    for &i in &strays {
+        for x in grams(&drafts[i].body_text()) {
+            *stray_spread.entry(x).or_default() += 1;
+        }
+    }
     // Headings no article took: a stray repeating one of them is that
     // story's own text, not another's column.
     let unclaimed: Vec<String> = (0..slots.len())
@@ -141,7 +157,15 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     // (stray, line range, story)
     let mut moves: Vec<(usize, (usize, usize), usize)> = Vec::new();
     for &s in &strays {
-        for (a, b) in chains(&drafts[s].lines) {
+        let runs = chains(&drafts[s].lines);
+        // How many of the stray's runs use each pair.
+        let mut chain_spread: HashMap<(char, char), usize> = HashMap::new();
+        for &(a, b) in &runs {
+            for x in grams(&lines_text(&drafts[s].lines[a..b])) {
+                *chain_spread.entry(x).or_default() += 1;
+            }
+        }
+        for (a, b) in runs {
             let text: String = lines_text(&drafts[s].lines[a..b])
                 .chars()
                 .take(CONTEXT)
@@ -172,34 +196,28 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             // with one story than with any other story, or than with the
             // rest of its own text (a whole story whose marks extraction
             // broke up stays whole).
-            let rest =
-                grams(&(lines_text(&drafts[s].lines[..a]) + &lines_text(&drafts[s].lines[b..])));
-            let others: Vec<&HashSet<(char, char)>> = stray_grams
-                .iter()
-                .filter(|(i, _)| *i != s)
-                .map(|(_, g)| g)
-                .collect();
-            let elsewhere = |x: &(char, char)| {
-                usize::from(rest.contains(x)) + others.iter().filter(|o| o.contains(x)).count()
+            let full = grams(&lines_text(&drafts[s].lines[a..b]));
+            // Used by the stray's other runs, or by another stray.
+            let in_rest = |x: &(char, char)| {
+                chain_spread.get(x).copied().unwrap_or(0) > usize::from(full.contains(x))
             };
-            let mut own: Vec<(usize, usize)> = story_grams
-                .iter()
-                .zip(&stories)
-                .map(|(sg, &i)| {
-                    let n = g
-                        .iter()
-                        .filter(|x| {
-                            sg.contains(x) && spread.get(x) == Some(&1) && elsewhere(x) == 0
-                        })
-                        .count();
-                    (n, i)
-                })
-                .collect();
+            let elsewhere =
+                |x: &(char, char)| in_rest(x) || stray_spread.get(x).copied().unwrap_or(0) >= 2;
+            let mut counts = vec![0usize; stories.len()];
+            for x in &g {
+                if let Some(&k) = only_in.get(x) {
+                    if !elsewhere(x) {
+                        counts[k] += 1;
+                    }
+                }
+            }
+            let mut own: Vec<(usize, usize)> =
+                counts.iter().zip(&stories).map(|(&n, &i)| (n, i)).collect();
             own.sort_by(|x, y| y.0.cmp(&x.0));
             let second_own = own.get(1).map_or(0, |x| x.0);
             let kept = g
                 .iter()
-                .filter(|x| rest.contains(x) && !spread.contains_key(x))
+                .filter(|x| in_rest(x) && !spread.contains_key(x))
                 .count();
             if own[0].0 >= OWN_MIN
                 && own[0].0 >= OWN_MARGIN * second_own.max(kept).max(1)
@@ -213,12 +231,13 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             let open: Vec<(f64, usize)> = scored
                 .iter()
                 .copied()
-                .filter(|&(_, i)| broken(&drafts[i]) && !moves.iter().any(|m| m.2 == i))
+                .filter(|&(_, i)| broken_at[i] && !continued[i])
                 .collect();
             let second = open.get(1).map_or(0.0, |x| x.0);
             if let Some(&(sim, to)) = open.first() {
                 if sim >= BROKEN_MIN && sim >= BROKEN_MARGIN * second {
                     moves.push((s, (a, b), to));
+                    continued[to] = true;
                 }
             }
         }

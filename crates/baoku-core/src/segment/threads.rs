@@ -128,7 +128,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                     || closer_in_wording(&drafts[d].lines, before, block)
                     || goes_on_counting(&drafts[d].lines, before, block)
                     || !before.iter().all(Option::is_none)
-                        && own_words(&drafts[d].lines, &draft.lines, block)
+                        && own_words(&drafts[d].lines, before, block, &draft.lines[b.end..])
             } else {
                 // Both sentences broke off here: the seam decides, or, when
                 // neither seam is seen elsewhere on the page, the wording.
@@ -167,28 +167,10 @@ fn closer_in_wording(
     host: &[Option<Line>],
     block: &[Option<Line>],
 ) -> bool {
-    let tail = |ls: &[Option<Line>]| -> String {
-        let mut cs: Vec<char> = Vec::new();
-        for l in ls.iter().rev().flatten() {
-            cs.extend(l.text.chars().rev());
-            if cs.len() >= CONTEXT {
-                break;
-            }
-        }
-        cs.into_iter().rev().collect()
-    };
-    let head: String = block
-        .iter()
-        .flatten()
-        .map(|l| l.text.as_str())
-        .collect::<String>()
-        .chars()
-        .take(CONTEXT)
-        .collect();
-    let g = grams(&head);
+    let g = grams(&head(block, CONTEXT));
     let (mine, theirs) = (
-        similarity(&g, &grams(&tail(broken))),
-        similarity(&g, &grams(&tail(host))),
+        similarity(&g, &grams(&tail(broken, CONTEXT))),
+        similarity(&g, &grams(&tail(host, CONTEXT))),
     );
     mine >= 0.10 && mine >= 2.0 * theirs
 }
@@ -200,14 +182,16 @@ const OWN_MARGIN: usize = 4;
 
 /// Does the block repeat clearly more words the broken article uses and
 /// its host does not than the other way round?
-fn own_words(broken: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> bool {
-    let text =
-        |ls: &[Option<Line>]| -> String { ls.iter().flatten().map(|l| l.text.as_str()).collect() };
-    let block_text = text(block);
-    let g = grams(&block_text);
-    let mine = grams(&text(broken));
-    // The host's text apart from the block itself.
-    let theirs = grams(&text(host).replacen(&block_text, "", 1));
+fn own_words(
+    broken: &[Option<Line>],
+    before: &[Option<Line>],
+    block: &[Option<Line>],
+    after: &[Option<Line>],
+) -> bool {
+    let g = grams(&head(block, WORDS_CONTEXT));
+    let mine = grams(&tail(broken, WORDS_CONTEXT));
+    // The host's text on both sides of the block.
+    let theirs = grams(&(tail(before, WORDS_CONTEXT) + &head(after, WORDS_CONTEXT)));
     let only = |a: &HashSet<(char, char)>, b: &HashSet<(char, char)>| {
         g.iter().filter(|x| a.contains(x) && !b.contains(x)).count()
     };
@@ -215,37 +199,64 @@ fn own_words(broken: &[Option<Line>], host: &[Option<Line>], block: &[Option<Lin
     m >= OWN_MIN && m >= OWN_MARGIN * t.max(1)
 }
 
-/// Ordinals a report counts its points with (一是……二是……三是……).
-const ORDINALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// Characters of text on each side that `own_words` reads (bounded, so a
+/// page's cost stays linear in its length).
+const WORDS_CONTEXT: usize = 1500;
 
-/// The counted points ("二是") in text, in order, as numbers from 1.
-fn counted(lines: &[Option<Line>]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for l in lines.iter().flatten() {
-        let cs: Vec<char> = l.text.chars().filter(|c| !c.is_whitespace()).collect();
-        for w in cs.windows(2) {
-            if w[1] == '是' {
-                if let Some(n) = ORDINALS.iter().position(|&o| o == w[0]) {
-                    out.push(n + 1);
-                }
+/// The text of the last lines, whole, that hold at least `n` characters.
+fn tail(ls: &[Option<Line>], n: usize) -> String {
+    let mut cs: Vec<char> = Vec::new();
+    for l in ls.iter().rev().flatten() {
+        cs.extend(l.text.chars().rev());
+        if cs.len() >= n {
+            break;
+        }
+    }
+    cs.into_iter().rev().collect()
+}
+
+/// The first `n` characters of the lines' text.
+fn head(ls: &[Option<Line>], n: usize) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for l in ls.iter().flatten() {
+        for c in l.text.chars() {
+            if len == n {
+                return out;
             }
+            out.push(c);
+            len += 1;
         }
     }
     out
 }
 
+/// Ordinals a report counts its points with (一是……二是……三是……).
+const ORDINALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The counted points ("二是") in text, in order, as numbers from 1.
+fn counted(text: &str) -> Vec<usize> {
+    let cs: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    cs.windows(2)
+        .filter(|w| w[1] == '是')
+        .filter_map(|w| ORDINALS.iter().position(|&o| o == w[0]))
+        .map(|n| n + 1)
+        .collect()
+}
+
 /// Does the block go on counting where the broken article stopped (its
 /// last point 一是, the block's first 二是) while the text it follows
-/// counts nothing it could go on from?
+/// counts nothing it could go on from? (Read within `WORDS_CONTEXT` of
+/// the break, so the cost stays bounded.)
 fn goes_on_counting(
     broken: &[Option<Line>],
     host: &[Option<Line>],
     block: &[Option<Line>],
 ) -> bool {
-    let Some(&first) = counted(block).first() else {
+    let Some(&first) = counted(&head(block, WORDS_CONTEXT)).first() else {
         return false;
     };
-    let last_of = |ls: &[Option<Line>]| counted(ls).last().copied();
+    let last_of = |ls: &[Option<Line>]| counted(&tail(ls, WORDS_CONTEXT)).last().copied();
     first >= 2 && last_of(broken) == Some(first - 1) && last_of(host) != Some(first - 1)
 }
 
@@ -342,13 +353,9 @@ mod tests {
         let block = draft(&[
             "轴承企业遇到涉法事务时，可查阅依法经营指引，全产业链全周期的行政事项一目了然。",
         ]);
-        let mut with_block = host.lines.clone();
-        with_block.extend(block.lines.clone());
-        assert!(own_words(&broken.lines, &with_block, &block.lines));
+        assert!(own_words(&broken.lines, &host.lines, &block.lines, &[]));
         let parking = draft(&["停车场还设有充电车位，商圈停车难问题进一步缓解，车位周转加快。"]);
-        let mut with_parking = host.lines.clone();
-        with_parking.extend(parking.lines.clone());
-        assert!(!own_words(&broken.lines, &with_parking, &parking.lines));
+        assert!(!own_words(&broken.lines, &host.lines, &parking.lines, &[]));
     }
 
     /// A block that opens with a sentence's last word runs on from
