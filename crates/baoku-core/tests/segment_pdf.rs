@@ -67,7 +67,7 @@ fn segment_pdf_dev_pages() {
     let s = score_set("pdf_dev");
     // (An interleaved page's article matched since, its byline lost, costs
     // the names rate a point.)
-    check(&s, 0.95, 0.98, 0.98);
+    check(&s, 0.96, 0.98, 0.98);
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn show_one_pdf_page() {
 #[test]
 fn segment_pdf_flow_pages() {
     let s = score_set("pdf_flow");
-    check(&s, 0.71, 0.94, 0.96);
+    check(&s, 0.75, 0.94, 0.96);
 }
 
 /// A third tuning set, typeset with seeds 750+ (`SETS = [("pdf_dev2", 750,
@@ -129,7 +129,7 @@ fn segment_pdf_dev2_pages() {
     let s = score_set("pdf_dev2");
     // Headlines are scored on matched articles: an article matched since
     // (its headline read far away) counts against the rate.
-    check(&s, 0.89, 0.96, 0.97);
+    check(&s, 0.94, 0.96, 0.97);
 }
 
 /// A second held-out set, typeset with seeds 1000+ (`SETS =
@@ -158,18 +158,19 @@ fn segment_pdf_dev3_pages() {
 #[test]
 fn segment_pdf_dev4_pages() {
     let s = score_set("pdf_dev4");
-    check(&s, 0.82, 0.94, 0.98);
+    check(&s, 0.84, 0.94, 0.98);
 }
 
 /// A third held-out set, 120 pages typeset with seeds 600+ (`SETS =
 /// [("pdf_heldout3", 600, 40)]`) at the end of the sixth session and only
 /// scored in aggregate: 0.736 / 0.909 / 0.989 with the rules of `08be9ea`
 /// (that session's start), 0.754 / 0.911 / 0.989 at its end; 0.770 /
-/// 0.908 / 0.981 after the seventh (interleaved columns re-read).
+/// 0.908 / 0.981 after the seventh (interleaved columns re-read); 0.813 /
+/// 0.915 / 0.982 after the eighth.
 #[test]
 fn segment_pdf_heldout3_pages() {
     let s = score_set("pdf_heldout3");
-    check(&s, 0.76, 0.90, 0.98);
+    check(&s, 0.81, 0.91, 0.98);
 }
 
 /// A fourth held-out set, 120 pages typeset with seeds 900+ (`SETS =
@@ -177,10 +178,21 @@ fn segment_pdf_heldout3_pages() {
 /// aggregate: 0.785 / 0.918 / 1.000 both with that session's starting rules
 /// (`b302c5e`) and with its final ones — its changes were worth nothing
 /// here, however they scored on the sets above.
+/// (0.812 / 0.920 / 1.000 after the eighth session.)
 #[test]
 fn segment_pdf_heldout4_pages() {
     let s = score_set("pdf_heldout4");
-    check(&s, 0.78, 0.91, 0.99);
+    check(&s, 0.81, 0.91, 0.99);
+}
+
+/// A fifth held-out set, 120 pages typeset with seeds 140+ (`SETS =
+/// [("pdf_heldout5", 140, 40)]`) at the start of the eighth session and only
+/// scored in aggregate: 0.815 / 0.916 / 0.992 with that session's starting
+/// rules (`2e92928`), 0.829 / 0.919 / 0.992 with its final ones.
+#[test]
+fn segment_pdf_heldout5_pages() {
+    let s = score_set("pdf_heldout5");
+    check(&s, 0.82, 0.91, 0.99);
 }
 
 /// Scores a set typeset locally and not committed, named by `PDF_SET`

@@ -99,6 +99,47 @@ fn chains(lines: &[Option<Line>]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Who uses which pairs of characters on the page.
+struct Words {
+    /// How many stories use each pair.
+    stories: HashMap<(char, char), usize>,
+    /// The story (its place among the stories) each pair only one story
+    /// uses belongs to.
+    only_in: HashMap<(char, char), usize>,
+    /// How many strays use each pair.
+    strays: HashMap<(char, char), usize>,
+}
+
+impl Words {
+    fn of(drafts: &[Draft], strays: &[usize], story_grams: &[HashSet<(char, char)>]) -> Words {
+        let mut stories: HashMap<(char, char), usize> = HashMap::new();
+        for sg in story_grams {
+            for &x in sg {
+                *stories.entry(x).or_default() += 1;
+            }
+        }
+        let mut only_in: HashMap<(char, char), usize> = HashMap::new();
+        for (k, sg) in story_grams.iter().enumerate() {
+            for x in sg {
+                if stories.get(x) == Some(&1) {
+                    only_in.insert(*x, k);
+                }
+            }
+        }
+        let mut by_strays: HashMap<(char, char), usize> = HashMap::new();
+        for &i in strays {
+            for x in grams(&drafts[i].body_text()) {
+                *by_strays.entry(x).or_default() += 1;
+            }
+        }
+        Words {
+            stories,
+            only_in,
+            strays: by_strays,
+        }
+    }
+}
+
 /// Move each stray's runs into the one story whose wording each clearly
 /// shares.
 pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
@@ -121,33 +162,12 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
         .iter()
         .map(|&i| grams(&drafts[i].body_text()))
         .collect();
-    // How many stories use each pair of characters.
-    let mut spread: HashMap<(char, char), usize> = HashMap::new();
-    for sg in &story_grams {
-        for &x in sg {
-            *spread.entry(x).or_default() += 1;
-        }
-    }
-    // The story each pair of characters only one story uses belongs to.
-    let mut only_in: HashMap<(char, char), usize> = HashMap::new();
-    for (k, sg) in story_grams.iter().enumerate() {
-        for x in sg {
-            if spread.get(x) == Some(&1) {
-                only_in.insert(*x, k);
-            }
-        }
-    }
     // Stories broken off mid-sentence (read once: moves apply at the end).
     let broken_at: Vec<bool> = drafts.iter().map(|d| is_story(d) && broken(d)).collect();
     // Broken stories already given their next column.
     let mut continued = vec![false; drafts.len()];
-    // How many strays use each pair.
-    let mut stray_spread: HashMap<(char, char), usize> = HashMap::new();
-    for &i in &strays {
-        for x in grams(&drafts[i].body_text()) {
-            *stray_spread.entry(x).or_default() += 1;
-        }
-    }
+    // Who uses which pairs of characters, read when first needed.
+    let mut words: Option<Words> = None;
     // Headings no article took: a stray repeating one of them is that
     // story's own text, not another's column.
     let unclaimed: Vec<String> = (0..slots.len())
@@ -158,14 +178,9 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     let mut moves: Vec<(usize, (usize, usize), usize)> = Vec::new();
     for &s in &strays {
         let runs = chains(&drafts[s].lines);
-        // How many of the stray's runs use each pair.
-        let mut chain_spread: HashMap<(char, char), usize> = HashMap::new();
+        // How many of the stray's runs use each pair (read when needed).
+        let mut chain_spread: Option<HashMap<(char, char), usize>> = None;
         for &(a, b) in &runs {
-            for x in grams(&lines_text(&drafts[s].lines[a..b])) {
-                *chain_spread.entry(x).or_default() += 1;
-            }
-        }
-        for (a, b) in runs {
             let text: String = lines_text(&drafts[s].lines[a..b])
                 .chars()
                 .take(CONTEXT)
@@ -196,16 +211,26 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             // with one story than with any other story, or than with the
             // rest of its own text (a whole story whose marks extraction
             // broke up stays whole).
+            let w = words.get_or_insert_with(|| Words::of(drafts, &strays, &story_grams));
+            let chain_spread = chain_spread.get_or_insert_with(|| {
+                let mut m: HashMap<(char, char), usize> = HashMap::new();
+                for &(a, b) in &runs {
+                    for x in grams(&lines_text(&drafts[s].lines[a..b])) {
+                        *m.entry(x).or_default() += 1;
+                    }
+                }
+                m
+            });
             let full = grams(&lines_text(&drafts[s].lines[a..b]));
             // Used by the stray's other runs, or by another stray.
             let in_rest = |x: &(char, char)| {
                 chain_spread.get(x).copied().unwrap_or(0) > usize::from(full.contains(x))
             };
             let elsewhere =
-                |x: &(char, char)| in_rest(x) || stray_spread.get(x).copied().unwrap_or(0) >= 2;
+                |x: &(char, char)| in_rest(x) || w.strays.get(x).copied().unwrap_or(0) >= 2;
             let mut counts = vec![0usize; stories.len()];
             for x in &g {
-                if let Some(&k) = only_in.get(x) {
+                if let Some(&k) = w.only_in.get(x) {
                     if !elsewhere(x) {
                         counts[k] += 1;
                     }
@@ -217,7 +242,7 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             let second_own = own.get(1).map_or(0, |x| x.0);
             let kept = g
                 .iter()
-                .filter(|x| in_rest(x) && !spread.contains_key(x))
+                .filter(|x| in_rest(x) && !w.stories.contains_key(x))
                 .count();
             if own[0].0 >= OWN_MIN
                 && own[0].0 >= OWN_MARGIN * second_own.max(kept).max(1)
