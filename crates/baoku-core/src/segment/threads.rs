@@ -137,6 +137,8 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                     || mine.max(theirs) < JOIN_MIN
                         && closer_in_wording(&drafts[d].lines, before, block)
                     || goes_on_counting(&drafts[d].lines, before, block)
+                    || !before.iter().all(Option::is_none)
+                        && own_words(&drafts[d].lines, before, block, &draft.lines[b.end..])
             };
             if joins {
                 return Some(b);
@@ -356,6 +358,39 @@ mod tests {
         assert!(own_words(&broken.lines, &host.lines, &block.lines, &[]));
         let parking = draft(&["停车场还设有充电车位，商圈停车难问题进一步缓解，车位周转加快。"]);
         assert!(!own_words(&broken.lines, &host.lines, &parking.lines, &[]));
+    }
+
+    /// Both the story and the text before the block broke off mid-sentence
+    /// and no seam decides: the block goes to the story whose own words it
+    /// repeats.
+    #[test]
+    fn a_block_after_two_broken_columns_goes_to_the_story_it_repeats() {
+        let story = draft(&[
+            "临清市通过实地走访调研轴承企业，摸排轴承产业法律需求",
+            "编制轴承产业全产业链全周期依法经营指引，涵盖行政许可",
+        ]);
+        // The host's broken sentence would run on into the block as often
+        // seen a pair (进行) as any: the seam cannot tell.
+        let mut host = draft(&[
+            "城区东关新建的停车场投入使用，工作人员进行巡查，并对车",
+            "位进行编号，缓解了周边商圈停车难问题，下一步将继续推进",
+        ]);
+        host.anchor = Anchor::Lead;
+        host.lines.push(None);
+        host.lines.extend(
+            draft(&[
+                "行政处罚等轴承产业涉法事项，轴承企业遇到涉法事务时可查",
+                "阅依法经营指引，全产业链全周期的法律需求一目了然。",
+            ])
+            .lines,
+        );
+        let mut drafts = vec![story, host];
+        rethread_columns(&mut drafts);
+        assert!(
+            drafts[0].body_text().contains("行政处罚等轴承产业"),
+            "{drafts:#?}"
+        );
+        assert!(!drafts[1].body_text().contains("轴承"), "{drafts:#?}");
     }
 
     /// A block that opens with a sentence's last word runs on from
