@@ -31,6 +31,8 @@ pub(super) fn em_width(s: &str) -> f64 {
 const NARROWER_EMS: f64 = 3.5;
 /// How much wider than every body line under it a heading is at least.
 const WIDER_EMS: f64 = 1.5;
+/// Lines a run-in heading may take.
+const HEADING_LINES: usize = 5;
 /// A paragraph's indent with a little slack for half-width figures.
 const INDENT_EMS: f64 = 3.0;
 /// Body lines looked at for the column's width.
@@ -48,7 +50,8 @@ enum Fit {
 }
 
 /// How many lines at the top of a text block are a heading set directly
-/// above its body: up to three heading-like lines, each clearly narrower
+/// above its body: up to five heading-like lines (a headline wraps that
+/// often in a narrow column), each clearly narrower
 /// than the column or wider than all of it (the first of them), then a
 /// full-width line opening a body that has a sentence in it.
 pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
@@ -58,7 +61,7 @@ pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
     if block.len() < 3 {
         return None;
     }
-    (1..=3.min(block.len() - 2)).find(|&k| {
+    (1..=HEADING_LINES.min(block.len() - 2)).find(|&k| {
         // The column in two measures: ems (as a PDF sets it) and characters
         // (as text laid out by character count sets it); a heading must
         // stand out in both.
@@ -228,6 +231,28 @@ mod tests {
 
     /// A notice's title set straight over its addressee, the addressee
     /// wrapped before its colon: the title is the heading.
+    /// A headline wrapped over four short lines of a narrow column, set
+    /// straight above its body: all four are the heading.
+    #[test]
+    fn a_headline_wrapped_over_four_lines_is_a_run_in_heading() {
+        let lines: Vec<Line> = [
+            "冠县打造十",
+            "公里红色教",
+            "育圈带动乡",
+            "村振兴",
+            "　　记者日前从县委宣传",
+            "部了解到，冠县以中共王村",
+            "党支部旧址为核心，打造十",
+            "公里红色教育圈，带动沿线",
+            "村庄发展乡村旅游。",
+        ]
+        .iter()
+        .map(|t| line(t))
+        .collect();
+        let block: Vec<&Line> = lines.iter().collect();
+        assert_eq!(heading_prefix(&block), Some(4));
+    }
+
     #[test]
     fn a_notice_title_over_a_wrapped_addressee() {
         let lines: Vec<Line> = [
