@@ -6,11 +6,10 @@
 //! finished sentence — is left at the end of another story, broken off
 //! mid-sentence. The opening moves back to the caption.
 
-use super::drafts::{opens_dateline, Anchor, Draft};
+use super::drafts::{body_len, opens_dateline, Anchor, Draft};
 use super::lines::Line;
 use super::paragraphs::ends_block;
 use super::CAPTION_MAX;
-use crate::text::visible_len;
 
 /// Give each caption that opens mid-sentence the dated opening left at the
 /// end of the nearest story.
@@ -90,11 +89,7 @@ fn dated_broken_block(d: &Draft) -> Option<(usize, usize)> {
             .flatten()
             .next()
             .is_some_and(|l| ends_block(&l.text));
-        let chars: usize = lines[start..end]
-            .iter()
-            .flatten()
-            .map(|l| visible_len(&l.text))
-            .sum();
+        let chars = body_len(&lines[start..end]);
         if opens_dateline(&first.text)
             && before_ends
             && !ends_block(&last.text)
@@ -108,19 +103,9 @@ fn dated_broken_block(d: &Draft) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::LineKind;
 
     fn lines(ts: &[&str]) -> Vec<Option<Line>> {
-        ts.iter()
-            .map(|t| {
-                (!t.is_empty()).then(|| Line {
-                    text: t.to_string(),
-                    kind: LineKind::Text,
-                    continued: None,
-                    indented: false,
-                })
-            })
-            .collect()
+        Draft::of_text(ts).lines
     }
 
     fn text(d: &Draft) -> String {

@@ -46,6 +46,20 @@ pub(super) struct Draft {
     pub(super) embedded_in: Option<usize>,
 }
 
+#[cfg(test)]
+impl Draft {
+    /// A draft of running text lines; an empty string is a blank line.
+    pub(super) fn of_text(ts: &[&str]) -> Draft {
+        Draft {
+            lines: ts
+                .iter()
+                .map(|t| (!t.is_empty()).then(|| Line::plain(t)))
+                .collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl Draft {
     pub(super) fn body_text(&self) -> String {
         let mut s = String::new();

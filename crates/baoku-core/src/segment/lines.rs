@@ -41,6 +41,19 @@ pub(super) struct Line {
     pub(super) indented: bool,
 }
 
+#[cfg(test)]
+impl Line {
+    /// A line of running text, as tests lay pages out.
+    pub(super) fn plain(t: &str) -> Line {
+        Line {
+            text: t.to_string(),
+            kind: LineKind::Text,
+            continued: None,
+            indented: false,
+        }
+    }
+}
+
 pub(super) fn strip_continuation(s: &str) -> (String, Option<String>) {
     if !s.contains(['(', '（']) {
         return (s.to_string(), None);

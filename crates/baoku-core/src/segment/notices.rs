@@ -75,15 +75,9 @@ pub(super) fn opens_with_addressee(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::LineKind;
 
     fn line(t: &str) -> Option<Line> {
-        Some(Line {
-            text: t.into(),
-            kind: LineKind::Text,
-            continued: None,
-            indented: false,
-        })
+        Some(Line::plain(t))
     }
 
     #[test]

@@ -218,15 +218,9 @@ fn unhung(t: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::LineKind;
 
     fn line(t: &str) -> Line {
-        Line {
-            text: t.into(),
-            kind: LineKind::Text,
-            continued: None,
-            indented: false,
-        }
+        Line::plain(t)
     }
 
     /// A notice's title set straight over its addressee, the addressee

@@ -10,7 +10,7 @@
 //! the stray whose wording it shares most, on less evidence.
 
 use super::blocks::{grams, similarity};
-use super::drafts::{lines_text, opens_dateline, Anchor, Draft, HeadingSlot};
+use super::drafts::{body_len, lines_text, opens_dateline, Anchor, Draft, HeadingSlot};
 use super::lines::Line;
 use super::owners::heading_overlap;
 use super::paragraphs::ends_block;
@@ -39,10 +39,6 @@ const OWN_MARGIN: usize = 2;
 /// text without a marked start may be a whole story whose marks extraction
 /// broke up (a signature wrapped over two lines).
 const COLUMN_MAX: usize = 600;
-
-fn lines_len(lines: &[Option<Line>]) -> usize {
-    lines.iter().flatten().map(|l| visible_len(&l.text)).sum()
-}
 
 /// Text without heading, lead or byline.
 fn is_stray(d: &Draft) -> bool {
@@ -231,7 +227,7 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
             }
             let mut own: Vec<(usize, usize)> =
                 counts.iter().zip(&stories).map(|(&n, &i)| (n, i)).collect();
-            own.sort_by(|x, y| y.0.cmp(&x.0));
+            own.sort_by_key(|x| std::cmp::Reverse(x.0));
             let second_own = own.get(1).map_or(0, |x| x.0);
             let kept = g
                 .iter()
@@ -239,7 +235,7 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
                 .count();
             if own[0].0 >= OWN_MIN
                 && own[0].0 >= OWN_MARGIN * second_own.max(kept).max(1)
-                && lines_len(&drafts[s].lines[a..b]) <= COLUMN_MAX
+                && body_len(&drafts[s].lines[a..b]) <= COLUMN_MAX
             {
                 moves.push((s, (a, b), own[0].1));
                 continue;
@@ -277,24 +273,12 @@ pub(super) fn rejoin_strays(drafts: &mut [Draft], slots: &[HeadingSlot]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::lines::LineKind;
 
     fn draft(text: &[&str], heading: Option<usize>, anchor: Anchor) -> Draft {
         Draft {
-            lines: text
-                .iter()
-                .map(|t| {
-                    Some(Line {
-                        text: t.to_string(),
-                        kind: LineKind::Text,
-                        continued: None,
-                        indented: false,
-                    })
-                })
-                .collect(),
             heading,
             anchor,
-            ..Default::default()
+            ..Draft::of_text(text)
         }
     }
 

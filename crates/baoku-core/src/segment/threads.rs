@@ -122,23 +122,27 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                 .is_none_or(|l| l.kind == LineKind::Label || ends_block(&l.text));
             let mine = seam(Some(last));
             let block = &draft.lines[b.start..b.end];
+            let story = &drafts[d].lines;
+            // Either way, a block that goes on counting the story's points,
+            // or repeats its own words and is not the host's first text,
+            // continues it.
+            let continues_story = || {
+                goes_on_counting(story, before, block)
+                    || before.iter().any(Option::is_some)
+                        && own_words(story, before, block, &draft.lines[b.end..])
+            };
             let joins = if before_ends {
                 mine >= JOIN_MIN
                     || opens_mid
-                    || closer_in_wording(&drafts[d].lines, before, block)
-                    || goes_on_counting(&drafts[d].lines, before, block)
-                    || !before.iter().all(Option::is_none)
-                        && own_words(&drafts[d].lines, before, block, &draft.lines[b.end..])
+                    || closer_in_wording(story, before, block)
+                    || continues_story()
             } else {
                 // Both sentences broke off here: the seam decides, or, when
                 // neither seam is seen elsewhere on the page, the wording.
                 let theirs = seam(last_han(before));
                 mine >= JOIN_MIN && mine > theirs
-                    || mine.max(theirs) < JOIN_MIN
-                        && closer_in_wording(&drafts[d].lines, before, block)
-                    || goes_on_counting(&drafts[d].lines, before, block)
-                    || !before.iter().all(Option::is_none)
-                        && own_words(&drafts[d].lines, before, block, &draft.lines[b.end..])
+                    || mine.max(theirs) < JOIN_MIN && closer_in_wording(story, before, block)
+                    || continues_story()
             };
             if joins {
                 return Some(b);
@@ -304,20 +308,7 @@ mod tests {
     use super::*;
 
     fn draft(lines: &[&str]) -> Draft {
-        Draft {
-            lines: lines
-                .iter()
-                .map(|t| {
-                    Some(Line {
-                        text: t.to_string(),
-                        kind: LineKind::Text,
-                        continued: None,
-                        indented: false,
-                    })
-                })
-                .collect(),
-            ..Default::default()
-        }
+        Draft::of_text(lines)
     }
 
     /// A paragraph may end a column with "；" (a list of duties), but no

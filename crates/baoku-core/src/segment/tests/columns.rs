@@ -2,8 +2,15 @@
 //! story's columns, headlines as wide as narrow columns, stories broken off
 //! mid-sentence and continued further down, columns nothing marks.
 
-use crate::model::{Kind, PageMeta};
+use crate::model::{Article, Kind, PageMeta};
 use crate::segment::segment_page;
+
+/// The article signed by reporter `name` (all articles shown if none is).
+fn signed<'a>(arts: &'a [Article], name: &str) -> &'a Article {
+    arts.iter()
+        .find(|a| a.reporters == [name])
+        .unwrap_or_else(|| panic!("no article by {name}: {arts:#?}"))
+}
 
 /// A photo caption set inside another story's columns: the story breaks
 /// off mid-sentence above it and runs on below. The caption opens with the
@@ -23,10 +30,7 @@ fn a_caption_inside_a_storys_columns_opens_with_its_day() {
                 ，我市共有有效发明专利2635件。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
     assert_eq!(arts.len(), 2, "{arts:#?}");
-    let story = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("story");
+    let story = signed(&arts, "王五");
     let caption = arts
         .iter()
         .find(|a| a.correspondents == ["张庆安"])
@@ -112,10 +116,7 @@ fn a_signed_off_story_takes_no_subheadline_after_it() {
                 轴承保持器产业是东昌府区的优势产业，郑家镇生产的轴承保持器\n\
                 占全国同类产品总销量的70%以上。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
-    let signed = arts
-        .iter()
-        .find(|a| a.reporters == ["尹腾淑"])
-        .expect("signed story");
+    let signed = signed(&arts, "尹腾淑");
     assert_eq!(signed.subheadline, None, "{arts:#?}");
     assert!(!signed.paragraphs.concat().contains("轴承"), "{arts:#?}");
 }
@@ -195,10 +196,7 @@ fn a_place_name_alone_titles_no_caption() {
                 3月25日，聊城信源集团有限公司碳氮联产项目现场，工作人员在检查设备。\n\
                 ■ 本报记者 商景豪\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
-    let caption = arts
-        .iter()
-        .find(|a| a.reporters == ["商景豪"])
-        .expect("caption");
+    let caption = signed(&arts, "商景豪");
     assert_eq!(caption.headline, None, "{arts:#?}");
     assert_eq!(caption.kind, Kind::Photo, "{arts:#?}");
 }
@@ -242,10 +240,7 @@ fn a_headline_wrapped_onto_a_stub_after_a_broken_column_heads_a_story() {
         .unwrap_or_else(|| panic!("{arts:#?}"));
     assert_eq!(check.reporters, ["李四"], "{arts:#?}");
     assert!(check.paragraphs.concat().starts_with("3月2日"), "{arts:#?}");
-    let story = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("story");
+    let story = signed(&arts, "王五");
     assert!(!story.paragraphs.concat().contains("农贸市场"), "{arts:#?}");
 }
 
@@ -267,16 +262,10 @@ fn an_unmarked_column_runs_on_from_the_story_broken_off() {
                 众诉求，能当场解决的马上解决。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
     assert_eq!(arts.len(), 2, "{arts:#?}");
-    let story = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("story");
+    let story = signed(&arts, "王五");
     let text = story.paragraphs.concat();
     assert!(text.contains("城关街道设立夜间接待窗口"), "{arts:#?}");
-    let parking = arts
-        .iter()
-        .find(|a| a.reporters == ["李四"])
-        .expect("parking");
+    let parking = signed(&arts, "李四");
     assert!(!parking.paragraphs.concat().contains("夜间"), "{arts:#?}");
 }
 
@@ -309,10 +298,7 @@ fn a_notice_title_wrapped_over_many_lines_opens_the_notice() {
         notice.paragraphs.concat().starts_with("各乡镇人民政府"),
         "{arts:#?}"
     );
-    let story = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("story");
+    let story = signed(&arts, "王五");
     assert!(!story.paragraphs.concat().contains("防火"), "{arts:#?}");
 }
 
@@ -336,19 +322,13 @@ fn a_column_that_goes_on_counting_continues_the_broken_story() {
                 格。资金使用全程接受审计监督。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
     assert_eq!(arts.len(), 2, "{arts:#?}");
-    let first = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("first");
+    let first = signed(&arts, "王五");
     let text = first.paragraphs.concat();
     assert!(
         text.contains("二是兑现快捷") && text.contains("三是监管严格"),
         "{arts:#?}"
     );
-    let second = arts
-        .iter()
-        .find(|a| a.reporters == ["李四"])
-        .expect("second");
+    let second = signed(&arts, "李四");
     assert!(!second.paragraphs.concat().contains("二是"), "{arts:#?}");
 }
 
@@ -365,15 +345,9 @@ fn a_headline_over_a_lead_heads_it_across_a_blank_line() {
                 本报讯（记者 王五）全镇十二家乡村书屋对外开放，\n\
                 村民可借阅图书、报刊，参加读书分享活动。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
-    let books = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("books");
+    let books = signed(&arts, "王五");
     assert_eq!(books.headline.as_deref(), Some("乡村书屋开放"), "{arts:#?}");
-    let parking = arts
-        .iter()
-        .find(|a| a.reporters == ["李四"])
-        .expect("parking");
+    let parking = signed(&arts, "李四");
     assert!(!parking.paragraphs.concat().contains("书屋"), "{arts:#?}");
 }
 
@@ -391,20 +365,14 @@ fn kickers_read_in_a_row_stay_over_their_own_headlines() {
                 本报讯（记者 李四）高新区新建的立体停车场正式\n\
                 投入使用，可提供车位三百余个，停车难问题缓解。\n";
     let arts = segment_page("p.txt", page, &PageMeta::default());
-    let books = arts
-        .iter()
-        .find(|a| a.reporters == ["王五"])
-        .expect("books");
+    let books = signed(&arts, "王五");
     assert_eq!(books.kicker.as_deref(), Some("我市"), "{arts:#?}");
     assert_eq!(
         books.headline.as_deref(),
         Some("乡村书屋全面对外开放"),
         "{arts:#?}"
     );
-    let parking = arts
-        .iter()
-        .find(|a| a.reporters == ["李四"])
-        .expect("parking");
+    let parking = signed(&arts, "李四");
     assert_eq!(parking.kicker.as_deref(), Some("高新区"), "{arts:#?}");
     assert_eq!(
         parking.headline.as_deref(),
