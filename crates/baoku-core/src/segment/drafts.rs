@@ -306,6 +306,7 @@ pub(super) fn is_place_label(lines: &[String]) -> bool {
         && t.chars().all(crate::text::is_han)
 }
 
+#[derive(Default)]
 pub(super) struct HeadingSlot {
     pub(super) lines: Vec<String>,
     pub(super) md: bool,

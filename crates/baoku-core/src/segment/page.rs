@@ -38,7 +38,7 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let units = build_units(lines);
     let (mut drafts, mut slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);
-    rethread_columns(&mut drafts);
+    rethread_columns(&mut drafts, &slots);
     rejoin_caption_starts(&mut drafts);
     assign_headings(&mut drafts, &slots);
     split_photo_titles(&mut drafts, &mut slots);

@@ -4,10 +4,14 @@
 //! further down the page, inside a later article, where a block after a
 //! column break (blank line) begins that the broken sentence runs on into.
 //! Such a block (and the blocks chained to it) moves back to the article
-//! it continues.
+//! it continues. An article whose column happened to end on a finished
+//! sentence may go on the same way; with no broken sentence to follow,
+//! only a block that clearly repeats its own words, not its host's, comes
+//! back to it (after every broken article has taken its columns).
 
 use super::blocks::{grams, similarity};
-use super::drafts::{Anchor, Draft};
+use super::drafts::{Anchor, Draft, HeadingSlot};
+use super::headings::{heading_like, is_sidebar_label};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
@@ -29,32 +33,58 @@ struct Block {
 }
 
 /// Move each broken-off article's continuation blocks back to it.
-pub(super) fn rethread_columns(drafts: &mut [Draft]) {
+pub(super) fn rethread_columns(drafts: &mut [Draft], slots: &[HeadingSlot]) {
     if drafts.len() < 2 || drafts.len() > 400 {
         return;
     }
     let mut counts: Option<Bigrams> = None;
-    for d in 0..drafts.len() - 1 {
-        // Each moved block may leave the article open again: take the next.
-        for _ in 0..8 {
-            if !broken(&drafts[d]) {
-                break;
-            }
-            let counts = counts.get_or_insert_with(|| page_bigrams(drafts));
-            let Some(b) = find_continuation(drafts, d, counts) else {
-                break;
-            };
-            let moved: Vec<Option<Line>> = drafts[b.draft].lines.drain(b.start..b.end).collect();
-            // Drop the blank line the block leaves behind twice over.
-            let src = &mut drafts[b.draft].lines;
-            if b.start > 0 && b.start < src.len() && src[b.start].is_none() {
-                src.remove(b.start);
-            }
-            drafts[d]
-                .lines
-                .extend(moved.into_iter().filter(Option::is_some));
+    // A sidebar (记者感言) repeats its article's words by nature: its
+    // paragraphs stay its own.
+    let mut sidebar = vec![false; drafts.len()];
+    for s in slots.iter().filter(|s| is_sidebar_label(&s.lines)) {
+        if let Some(n) = s.next.filter(|&n| n < drafts.len()) {
+            sidebar[n] = true;
         }
     }
+    // Broken sentences first: a column a broken article runs on into is
+    // its, whatever a finished one's wording says. Then finished articles
+    // whose next column only their wording finds.
+    for finished_too in [false, true] {
+        for d in 0..drafts.len() - 1 {
+            // Each moved block may leave the article open again: take the next.
+            for _ in 0..8 {
+                let found = if broken(&drafts[d]) {
+                    let counts = counts.get_or_insert_with(|| page_bigrams(drafts));
+                    find_continuation(drafts, d, counts)
+                } else if finished_too {
+                    find_next_column(drafts, d, &sidebar)
+                } else {
+                    None
+                };
+                let Some(b) = found else {
+                    break;
+                };
+                let paragraph = !broken(&drafts[d]);
+                move_block(drafts, b, d, paragraph);
+            }
+        }
+    }
+}
+
+/// Move a block to the end of draft `d`, as a paragraph of its own when
+/// the draft's text finished its sentence.
+fn move_block(drafts: &mut [Draft], b: Block, d: usize, paragraph: bool) {
+    let moved: Vec<Option<Line>> = drafts[b.draft].lines.drain(b.start..b.end).collect();
+    // Drop the blank line the block leaves behind twice over.
+    let src = &mut drafts[b.draft].lines;
+    if b.start > 0 && b.start < src.len() && src[b.start].is_none() {
+        src.remove(b.start);
+    }
+    let to = &mut drafts[d].lines;
+    if paragraph {
+        to.push(None);
+    }
+    to.extend(moved.into_iter().filter(Option::is_some));
 }
 
 /// An article that stops mid-sentence at the foot of a full column: its last
@@ -100,9 +130,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
             let Some(first) = draft.lines[b.start].as_ref() else {
                 continue;
             };
-            let opens_mid = first.text.starts_with([
-                '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
-            ]) || opens_with_fragment(&first.text);
+            let opens_mid = opens_mid_sentence(&first.text);
             let seam = |x: Option<char>| {
                 let f = first.text.chars().find(|c| is_han(*c));
                 match (x, f) {
@@ -152,6 +180,60 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
     None
 }
 
+/// A story whose column ended on a finished sentence may still go on in a
+/// later column: the first later block, after another story's finished
+/// paragraph, that repeats the story's own words and not its host's.
+fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Block> {
+    let story = &drafts[d];
+    if !matches!(story.anchor, Anchor::Lead | Anchor::BylineAbove) || story.teaser.is_some() {
+        return None;
+    }
+    let mut seen = 0;
+    for (e, draft) in drafts.iter().enumerate().skip(d + 1) {
+        if draft.anchor == Anchor::BylineBelow || sidebar[e] {
+            continue;
+        }
+        for b in blocks(e, &draft.lines).into_iter().skip(1) {
+            seen += 1;
+            if seen > LOOKAHEAD {
+                return None;
+            }
+            let before = &draft.lines[..b.start];
+            let before_ends = before
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .is_some_and(|l| ends_block(&l.text));
+            let opens_mid = draft.lines[b.start]
+                .as_ref()
+                .is_some_and(|l| opens_mid_sentence(&l.text));
+            let block = &draft.lines[b.start..b.end];
+            // A heading block is not a column of text: headings find their
+            // articles later, by their own rules.
+            let heading = heading_like(&block.iter().flatten().collect::<Vec<_>>());
+            let after = &draft.lines[b.end..];
+            if before_ends
+                && !opens_mid
+                && !heading
+                && own_words(&story.lines, before, block, after)
+                && clearly_closer(&story.lines, before, block, after)
+            {
+                return Some(b);
+            }
+        }
+    }
+    None
+}
+
+/// A block opening with a mark or a word that ends a sentence begun
+/// elsewhere.
+fn opens_mid_sentence(t: &str) -> bool {
+    t.starts_with([
+        '，', '。', '、', '；', '：', '）', '」', '』', '”', '％', '%',
+    ]) || opens_with_fragment(t)
+}
+
 /// A block opening with the last word of a sentence ("三等。一等……"): no
 /// paragraph opens with a sentence of one or two characters.
 fn opens_with_fragment(t: &str) -> bool {
@@ -179,6 +261,20 @@ fn closer_in_wording(
         similarity(&g, &grams(&tail(host, CONTEXT))),
     );
     mine >= 0.10 && mine >= 2.0 * theirs
+}
+
+/// With no broken sentence to go on, wording alone must clearly favour
+/// the story over the host's text on both sides of the block: twice as
+/// similar.
+fn clearly_closer(
+    story: &[Option<Line>],
+    before: &[Option<Line>],
+    block: &[Option<Line>],
+    after: &[Option<Line>],
+) -> bool {
+    let g = grams(&head(block, CONTEXT));
+    let host = tail(before, CONTEXT) + &head(after, CONTEXT);
+    similarity(&g, &grams(&tail(story, CONTEXT))) >= 2.0 * similarity(&g, &grams(&host))
 }
 
 /// Pairs of characters the block shares with the broken article and not
@@ -376,12 +472,63 @@ mod tests {
             .lines,
         );
         let mut drafts = vec![story, host];
-        rethread_columns(&mut drafts);
+        rethread_columns(&mut drafts, &[]);
         assert!(
             drafts[0].body_text().contains("行政处罚等轴承产业"),
             "{drafts:#?}"
         );
         assert!(!drafts[1].body_text().contains("轴承"), "{drafts:#?}");
+    }
+
+    /// A story whose column ended on a finished sentence goes on after
+    /// another story's finished paragraph: the block that repeats its own
+    /// words comes back to it; the host's own paragraph stays.
+    #[test]
+    fn a_finished_storys_next_column_comes_back_by_its_words() {
+        let mut story = draft(&[
+            "位于冠县烟庄街道王村的中共王村党支部旧址游人如织。",
+            "冠县投入资金用于红色资源保护，打造了10公里红色教育圈。",
+        ]);
+        story.anchor = Anchor::BylineAbove;
+        let mut host = draft(&[
+            "前不久，东昌府区山东宏升达机器人科技有限公司通过省级",
+            "新型研发机构备案，实现了零的突破。",
+        ]);
+        host.anchor = Anchor::Lead;
+        let own = [
+            "东昌府区严格落实制造业强市战略部署，以新能源汽车及零部件",
+            "为重点，扎实推进制造业强区建设，研发机构数量实现突破。",
+        ];
+        let foreign = [
+            "有62年党龄的邱炳晏是中共王村党支部第一任委员的后人，也是",
+            "冠县10公里红色教育圈的忠实粉丝，常到党支部旧址讲红色故事。",
+        ];
+        for block in [&own[..], &foreign[..]] {
+            host.lines.push(None);
+            host.lines.extend(draft(block).lines);
+        }
+        // Read as a sidebar (记者感言) to the story, the host keeps it all.
+        let label = HeadingSlot {
+            lines: vec!["记者感言".into()],
+            prev: Some(0),
+            next: Some(1),
+            ..Default::default()
+        };
+        let mut drafts = vec![story.clone(), host.clone()];
+        rethread_columns(&mut drafts, &[label]);
+        assert!(drafts[1].body_text().contains("邱炳晏"), "{drafts:#?}");
+        let mut drafts = vec![story, host];
+        rethread_columns(&mut drafts, &[]);
+        assert!(drafts[0].body_text().contains("邱炳晏"), "{drafts:#?}");
+        assert!(
+            !drafts[0].body_text().contains("东昌府区严格"),
+            "{drafts:#?}"
+        );
+        assert!(
+            drafts[1].body_text().contains("东昌府区严格"),
+            "{drafts:#?}"
+        );
+        assert!(!drafts[1].body_text().contains("邱炳晏"), "{drafts:#?}");
     }
 
     /// A block that opens with a sentence's last word runs on from
