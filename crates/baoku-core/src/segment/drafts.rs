@@ -5,7 +5,7 @@
 use super::bylines::{is_dispatch_byline, trailing_signature, Byline};
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
-use super::notices::opens_notice_at;
+use super::notices::{opens_notice_at, opens_with_addressee};
 use super::paragraphs::ends_block;
 use super::units::Unit;
 use super::CAPTION_MAX;
@@ -238,9 +238,13 @@ pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
     if first.ends_with(['：', ':']) && visible_len(first) <= 30 {
         return !is_speech(first.trim_end_matches(['：', ':']));
     }
-    let wrapped = it
-        .next()
-        .is_some_and(|l| l.text.trim_start().starts_with(['：', ':']));
+    let second = it.next().map_or("", |l| l.text.trim());
+    // Or the addressees wrapped, colon and all (市重污染天气应急指挥部 /
+    // 各成员单位：经……).
+    if opens_with_addressee(&format!("{first}{second}")) {
+        return true;
+    }
+    let wrapped = second.starts_with(['：', ':']);
     wrapped
         && (6..=30).contains(&visible_len(first))
         && !first.contains(['，', '。', '“', '”', '；'])
@@ -394,8 +398,11 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                 if is_trailing && open(&drafts) {
                     let d = drafts.last_mut().expect("open draft");
                     // Text too long for a caption ends in one (an untitled
-                    // notice, then a photo's caption).
-                    let anchored = d.anchored() || body_len(&d.lines) > CAPTION_MAX;
+                    // notice, then a photo's caption); so does a notice
+                    // (各成员单位：……), which no caption opens like.
+                    let anchored = d.anchored()
+                        || body_len(&d.lines) > CAPTION_MAX
+                        || looks_like_notice_start(&d.lines);
                     if anchored {
                         // The caption is the last block of an article body.
                         if let Some(cut) = split_last_block(&d.lines) {

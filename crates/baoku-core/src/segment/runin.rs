@@ -161,7 +161,9 @@ const NOTICE_TITLE_LINES: usize = 6;
 
 /// A notice's title set straight over its addressee line (关于……的通知 /
 /// 各成员单位：), however short the block.
-fn notice_title(block: &[&Line]) -> Option<usize> {
+/// How many lines at the top of a block are a notice's title over the
+/// addressees its body opens with.
+pub(super) fn notice_title(block: &[&Line]) -> Option<usize> {
     (1..=NOTICE_TITLE_LINES.min(block.len().saturating_sub(1))).find(|&k| {
         let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
         // The addressee may wrap before its colon (市重污染天气应急指挥 /

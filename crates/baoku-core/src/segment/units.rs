@@ -8,7 +8,7 @@ use super::drafts::opens_dateline;
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
-use super::runin::heading_prefix;
+use super::runin::{heading_prefix, notice_title};
 use super::HEADING_LINE_MAX;
 use crate::text::{collapse_spaces, ends_sentence, visible_len};
 
@@ -267,13 +267,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     // (Or one over a paragraph opening with its day: 3月25日，……,
                     // or a headline wrapped onto a stub of a line: body text
                     // never ends a paragraph on one without its full stop.)
-                    heading_prefix(&block).filter(|&k| {
-                        k >= 2
-                            && block[1..k]
-                                .iter()
-                                .any(|l| l.text.trim_start().starts_with("——"))
-                            || k == 1 && opens_dateline(&block[1].text)
-                            || k == 2 && visible_len(&block[1].text) <= 3
+                    // A notice's title over its addressees (关于……的通知 /
+                    // 各成员单位：) is sure enough too.
+                    notice_title(&block).or_else(|| {
+                        heading_prefix(&block).filter(|&k| {
+                            k >= 2
+                                && block[1..k]
+                                    .iter()
+                                    .any(|l| l.text.trim_start().starts_with("——"))
+                                || k == 1 && opens_dateline(&block[1].text)
+                                || k == 2 && visible_len(&block[1].text) <= 3
+                        })
                     })
                 } else {
                     heading_prefix(&block).or_else(|| after_dash_kicker(&units, &block))

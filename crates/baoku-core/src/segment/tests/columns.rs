@@ -380,3 +380,41 @@ fn kickers_read_in_a_row_stay_over_their_own_headlines() {
         "{arts:#?}"
     );
 }
+
+/// A notice's title over its wrapped addressees (关于……的通知 / 市……指 /
+/// 挥部各成员单位：) heads a new item even right after a column broken off
+/// mid-sentence, and a photo caption read after the notice's text keeps
+/// its credit to itself: no caption opens with addressees.
+#[test]
+fn a_notice_title_after_a_broken_column_heads_the_notice() {
+    let page = "乡镇干部走村入户办实事\n\n\
+                本报讯（记者 王五）入冬以来，各乡镇组织干部\n\
+                走村入户，收集群众意见建议，建立问题台\n\
+                账，逐条逐项解决，群众满意度不断提升，城\n\n\
+                关于发布重污染天气橙色预警启动Ⅱ级\n\
+                应急响应的通知\n\
+                市重污染天气应急指\n\
+                挥部各成员单位：经市环\n\
+                境信息与监控中心会商预\n\
+                测，我市决定发布重污染\n\
+                天气橙色预警。请各部门\n\
+                落实应急减排措施。\n\
+                3月2日，市民在城区公园晨\n\
+                练锻炼身体。■ 本报记者 李四\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let notice = arts
+        .iter()
+        .find(|a| a.headline.as_deref() == Some("关于发布重污染天气橙色预警启动Ⅱ级应急响应的通知"))
+        .unwrap_or_else(|| panic!("{arts:#?}"));
+    let text = notice.paragraphs.concat();
+    assert!(
+        text.starts_with("市重污染天气应急指挥部各成员单位"),
+        "{arts:#?}"
+    );
+    assert!(!text.contains("晨练"), "{arts:#?}");
+    assert!(notice.reporters.is_empty(), "{arts:#?}");
+    let photo = signed(&arts, "李四");
+    assert!(photo.paragraphs.concat().contains("晨练"), "{arts:#?}");
+    let story = signed(&arts, "王五");
+    assert!(!story.paragraphs.concat().contains("重污染"), "{arts:#?}");
+}
