@@ -155,7 +155,8 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
             // or repeats its own words and is not the host's first text,
             // continues it.
             let continues_story = || {
-                goes_on_counting(story, before, block)
+                closes_its_mark(story, before, block)
+                    || goes_on_counting(story, before, block)
                     || before.iter().any(Option::is_some)
                         && own_words(story, before, block, &draft.lines[b.end..])
             };
@@ -331,6 +332,26 @@ fn head(ls: &[Option<Line>], n: usize) -> String {
         }
     }
     out
+}
+
+/// Marks a sentence opens and closes again: a quote, a title, an aside.
+const PAIRS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）')];
+/// How far into the block its closing mark is looked for.
+const CLOSE_WITHIN: usize = 40;
+
+/// The story broke off inside a quote (落实“……) that the block closes
+/// before opening any (人才兴聊”……), and the host's text left none open:
+/// the quote runs on into the block.
+fn closes_its_mark(story: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> bool {
+    let head = head(block, CLOSE_WITHIN);
+    let open_in = |ls: &[Option<Line>], (o, c): (char, char)| {
+        tail(ls, CONTEXT).chars().rev().find(|&x| x == o || x == c) == Some(o)
+    };
+    PAIRS.into_iter().any(|(o, c)| {
+        head.chars().find(|&x| x == o || x == c) == Some(c)
+            && open_in(story, (o, c))
+            && !open_in(host, (o, c))
+    })
 }
 
 /// Ordinals a report counts its points with (一是……二是……三是……).
@@ -529,6 +550,42 @@ mod tests {
             "{drafts:#?}"
         );
         assert!(!drafts[1].body_text().contains("邱炳晏"), "{drafts:#?}");
+    }
+
+    /// A story broken off inside a quote (落实“) goes on in the block that
+    /// closes a quote before opening one, even after another story's
+    /// finished paragraph and with wording common to both; a block whose
+    /// first mark opens a quote does not go on from it.
+    #[test]
+    fn a_quote_left_open_runs_on_into_the_block_that_closes_it() {
+        let story = draft(&["结合产业发展需求，优化整合资金与产业扶持政策，落实“"]);
+        // The host's words are the block's: wording alone would keep it.
+        let mut host = draft(&["开发区支持青年人才创新创业，多维礼包助人才安居。"]);
+        host.anchor = Anchor::Lead;
+        host.lines.push(None);
+        host.lines
+            .extend(draft(&["人才兴聊”多维礼包，支持青年人才创新创业。"]).lines);
+        assert!(closes_its_mark(
+            &story.lines,
+            &host.lines[..1],
+            &host.lines[2..]
+        ));
+        let mut drafts = vec![story.clone(), host.clone()];
+        rethread_columns(&mut drafts, &[]);
+        assert!(drafts[0].body_text().contains("人才兴聊”"), "{drafts:#?}");
+        let opens = draft(&["“人才兴聊”多维礼包，支持青年人才创新创业。"]);
+        assert!(!closes_its_mark(
+            &story.lines,
+            &host.lines[..1],
+            &opens.lines
+        ));
+        // The host left a quote open too: the mark cannot tell.
+        let open_host = draft(&["他说：“开发区坚持宽严相济，政策联动"]);
+        assert!(!closes_its_mark(
+            &story.lines,
+            &open_host.lines,
+            &host.lines[2..]
+        ));
     }
 
     /// A block that opens with a sentence's last word runs on from
