@@ -276,7 +276,10 @@ pub(super) fn grams(s: &str) -> HashSet<(char, char)> {
 }
 
 /// Shared bigrams over the geometric mean of the two sets' sizes.
-pub(super) fn similarity(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
+pub(super) fn similarity<S: std::hash::BuildHasher>(
+    a: &HashSet<(char, char), S>,
+    b: &HashSet<(char, char), S>,
+) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }

@@ -9,14 +9,16 @@
 //! only a block that clearly repeats its own words, not its host's, comes
 //! back to it (after every broken article has taken its columns).
 
-use super::blocks::{grams, similarity};
+use super::account::CharHasher;
+use super::blocks::similarity;
 use super::drafts::{Anchor, Draft, HeadingSlot};
 use super::headings::{heading_like, is_sidebar_label};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
-use crate::text::{is_han, visible_len};
+use crate::text::{bigrams, is_han, visible_len};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// How many blocks after a broken article are searched for its next column.
 const LOOKAHEAD: usize = 24;
@@ -181,6 +183,10 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
     None
 }
 
+/// How many blocks after a finished story are searched for its next
+/// column (fewer than after a broken one: only wording can tell).
+const FINISHED_LOOKAHEAD: usize = 12;
+
 /// A story whose column ended on a finished sentence may still go on in a
 /// later column: the first later block, after another story's finished
 /// paragraph, that repeats the story's own words and not its host's.
@@ -189,6 +195,10 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
     if !matches!(story.anchor, Anchor::Lead | Anchor::BylineAbove) || story.teaser.is_some() {
         return None;
     }
+    // The story's own pairs, read once: a block sharing fewer than
+    // `OWN_MIN` of them cannot pass `own_words`, and most blocks are
+    // ruled out here before any wider reading.
+    let mut own: Option<(PairSet, PairSet)> = None;
     let mut seen = 0;
     for (e, draft) in drafts.iter().enumerate().skip(d + 1) {
         if draft.anchor == Anchor::BylineBelow || sidebar[e] {
@@ -196,7 +206,7 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
         }
         for b in blocks(e, &draft.lines).into_iter().skip(1) {
             seen += 1;
-            if seen > LOOKAHEAD {
+            if seen > FINISHED_LOOKAHEAD {
                 return None;
             }
             let before = &draft.lines[..b.start];
@@ -210,21 +220,42 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
                 .as_ref()
                 .is_some_and(|l| opens_mid_sentence(&l.text));
             let block = &draft.lines[b.start..b.end];
+            if !before_ends || opens_mid {
+                continue;
+            }
             // A heading block is not a column of text: headings find their
             // articles later, by their own rules.
-            let heading = heading_like(&block.iter().flatten().collect::<Vec<_>>());
+            if heading_like(&block.iter().flatten().collect::<Vec<_>>()) {
+                continue;
+            }
+            let (own, near) = own.get_or_insert_with(|| {
+                (
+                    pairs(&tail(&story.lines, WORDS_CONTEXT)),
+                    pairs(&tail(&story.lines, CONTEXT)),
+                )
+            });
+            let shared = pairs(&head(block, WORDS_CONTEXT))
+                .iter()
+                .filter(|g| own.contains(g))
+                .count();
             let after = &draft.lines[b.end..];
-            if before_ends
-                && !opens_mid
-                && !heading
-                && own_words(&story.lines, before, block, after)
-                && clearly_closer(&story.lines, before, block, after)
+            if shared >= OWN_MIN
+                && clearly_closer(near, before, block, after)
+                && own_words_of(own, before, block, after)
             {
                 return Some(b);
             }
         }
     }
     None
+}
+
+type PairSet = HashSet<(char, char), BuildHasherDefault<CharHasher>>;
+
+/// `grams` in a set with a fast hasher (read for every block a finished
+/// story looks at).
+fn pairs(s: &str) -> PairSet {
+    bigrams(s).into_iter().collect()
 }
 
 /// A block opening with a mark or a word that ends a sentence begun
@@ -256,26 +287,26 @@ fn closer_in_wording(
     host: &[Option<Line>],
     block: &[Option<Line>],
 ) -> bool {
-    let g = grams(&head(block, CONTEXT));
+    let g = pairs(&head(block, CONTEXT));
     let (mine, theirs) = (
-        similarity(&g, &grams(&tail(broken, CONTEXT))),
-        similarity(&g, &grams(&tail(host, CONTEXT))),
+        similarity(&g, &pairs(&tail(broken, CONTEXT))),
+        similarity(&g, &pairs(&tail(host, CONTEXT))),
     );
     mine >= 0.10 && mine >= 2.0 * theirs
 }
 
 /// With no broken sentence to go on, wording alone must clearly favour
-/// the story over the host's text on both sides of the block: twice as
-/// similar.
+/// the story (`near`: its last `CONTEXT` characters' pairs) over the
+/// host's text on both sides of the block: twice as similar.
 fn clearly_closer(
-    story: &[Option<Line>],
+    near: &PairSet,
     before: &[Option<Line>],
     block: &[Option<Line>],
     after: &[Option<Line>],
 ) -> bool {
-    let g = grams(&head(block, CONTEXT));
+    let g = pairs(&head(block, CONTEXT));
     let host = tail(before, CONTEXT) + &head(after, CONTEXT);
-    similarity(&g, &grams(&tail(story, CONTEXT))) >= 2.0 * similarity(&g, &grams(&host))
+    similarity(&g, near) >= 2.0 * similarity(&g, &pairs(&host))
 }
 
 /// Pairs of characters the block shares with the broken article and not
@@ -291,14 +322,22 @@ fn own_words(
     block: &[Option<Line>],
     after: &[Option<Line>],
 ) -> bool {
-    let g = grams(&head(block, WORDS_CONTEXT));
-    let mine = grams(&tail(broken, WORDS_CONTEXT));
+    own_words_of(&pairs(&tail(broken, WORDS_CONTEXT)), before, block, after)
+}
+
+/// `own_words` with the broken article's pairs (`mine`) read already.
+fn own_words_of(
+    mine: &PairSet,
+    before: &[Option<Line>],
+    block: &[Option<Line>],
+    after: &[Option<Line>],
+) -> bool {
+    let g = pairs(&head(block, WORDS_CONTEXT));
     // The host's text on both sides of the block.
-    let theirs = grams(&(tail(before, WORDS_CONTEXT) + &head(after, WORDS_CONTEXT)));
-    let only = |a: &HashSet<(char, char)>, b: &HashSet<(char, char)>| {
-        g.iter().filter(|x| a.contains(x) && !b.contains(x)).count()
-    };
-    let (m, t) = (only(&mine, &theirs), only(&theirs, &mine));
+    let theirs = pairs(&(tail(before, WORDS_CONTEXT) + &head(after, WORDS_CONTEXT)));
+    let only =
+        |a: &PairSet, b: &PairSet| g.iter().filter(|x| a.contains(x) && !b.contains(x)).count();
+    let (m, t) = (only(mine, &theirs), only(&theirs, mine));
     m >= OWN_MIN && m >= OWN_MARGIN * t.max(1)
 }
 
