@@ -143,6 +143,11 @@ impl Extractor {
         })
     }
 
+    /// Is `w` a word of jieba's dictionary?
+    pub fn has_word(&self, w: &str) -> bool {
+        self.jieba.has_word(w)
+    }
+
     /// Words of `s` with their tags; `hmm` lets jieba guess words missing
     /// from its dictionary (unknown names), otherwise dictionary words only.
     pub fn words(&self, s: &str, hmm: bool) -> Vec<Word> {

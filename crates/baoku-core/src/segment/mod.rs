@@ -23,6 +23,7 @@
 //! | `notices` | a notice's addressee line starts a new item |
 //! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
+//! | `lexicon` | a break inside a dictionary word: the text runs on across it |
 //! | `threads` | an article's next column read after another article |
 //! | `captions` | a caption's dated opening left at the end of another story |
 //! | `sidebars` | a sidebar interleaved with its article |
@@ -41,6 +42,7 @@ mod drafts;
 mod groups;
 mod headings;
 mod interleave;
+mod lexicon;
 mod lines;
 mod notices;
 mod owners;
@@ -65,3 +67,11 @@ pub use page::{infer_issue_date, segment_page, segment_page_report};
 const CAPTION_MAX: usize = 400;
 /// Longest heading line, in characters.
 const HEADING_LINE_MAX: usize = 40;
+
+/// Diagnostics only (the `oracle` feature, on in tests and examples): a
+/// page's runs read across columns, re-read column by column.
+#[cfg(feature = "oracle")]
+#[doc(hidden)]
+pub fn deinterleave_page(text: &str) -> String {
+    interleave::deinterleave(text).into_owned()
+}

@@ -13,6 +13,7 @@ use super::account::CharHasher;
 use super::blocks::similarity;
 use super::drafts::{Anchor, Draft, HeadingSlot};
 use super::headings::{heading_like, is_sidebar_label};
+use super::lexicon::word_across;
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
@@ -162,8 +163,22 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
                     || before.iter().any(Option::is_some)
                         && own_words(story, before, block, &draft.lines[b.end..])
             };
+            // The story broke off inside a word the block finishes (二级节
+            // / 点等……). (Not for a draft's first block: a headline may
+            // stand over it.)
+            let story_word = before.iter().any(Option::is_some)
+                && story
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .is_some_and(|l| word_across(&l.text, &first.text));
             let joins = if before_ends {
                 mine >= JOIN_MIN
+                    || story_word && {
+                        let (m, t) = wording(story, before, block);
+                        m >= t
+                    }
                     || opens_mid
                     || closer_in_wording(story, before, block)
                     || continues_story()
@@ -287,12 +302,18 @@ fn closer_in_wording(
     host: &[Option<Line>],
     block: &[Option<Line>],
 ) -> bool {
+    let (mine, theirs) = wording(broken, host, block);
+    mine >= 0.10 && mine >= 2.0 * theirs
+}
+
+/// How similar the block's opening is to the broken article's last text
+/// and to the host's text before it.
+fn wording(broken: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> (f64, f64) {
     let g = pairs(&head(block, CONTEXT));
-    let (mine, theirs) = (
+    (
         similarity(&g, &pairs(&tail(broken, CONTEXT))),
         similarity(&g, &pairs(&tail(host, CONTEXT))),
-    );
-    mine >= 0.10 && mine >= 2.0 * theirs
+    )
 }
 
 /// With no broken sentence to go on, wording alone must clearly favour
@@ -625,6 +646,27 @@ mod tests {
             &open_host.lines,
             &host.lines[2..]
         ));
+    }
+
+    /// A story broken off inside a word (二级节) goes on in the block that
+    /// finishes it (点等……) after another story's finished paragraph, even
+    /// when the pair is met nowhere else on the page and the wording
+    /// favours neither.
+    #[cfg(feature = "enrich")]
+    #[test]
+    fn a_word_broken_across_the_column_runs_on() {
+        let story = draft(&["对新获评的企业平台、标识解析二级节"]);
+        let mut host = draft(&["开发区企业势头良好，园区建设稳步推进，项目陆续投产。"]);
+        host.anchor = Anchor::Lead;
+        host.lines.push(None);
+        host.lines
+            .extend(draft(&["点等予以奖励，企业数量增加。"]).lines);
+        let mut drafts = vec![story, host];
+        rethread_columns(&mut drafts, &[]);
+        assert!(
+            drafts[0].body_text().contains("点等予以奖励"),
+            "{drafts:#?}"
+        );
     }
 
     /// A block that opens with a sentence's last word runs on from
