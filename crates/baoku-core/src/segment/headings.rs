@@ -251,8 +251,14 @@ pub(super) fn split_heading(
         }
         // A headline wrapped with a short last line, then a plain
         // subheadline: the line before the last is shorter than the first.
+        // (Or merely shorter than the first, when the last line is
+        // wider than it: a wrapped headline's last line is its shortest.)
         let n = main.len();
-        if sub.is_none() && len(&main[n - 1]) >= 6 && len(&main[n - 2]) + 2 < len(&main[0]) {
+        let short = |i: usize| {
+            len(&main[i]) + 2 < len(&main[0])
+                || len(&main[i]) < len(&main[0]) && len(&main[n - 1]) > len(&main[i])
+        };
+        if sub.is_none() && len(&main[n - 1]) >= 6 && short(n - 2) {
             return (
                 None,
                 Some(main[..n - 1].concat()),
@@ -346,4 +352,40 @@ fn two_part(a: &str) -> bool {
     parts.len() == 2
         && parts.iter().all(|&n| n >= 4)
         && parts[0].max(parts[1]) <= 2 * parts[0].min(parts[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(lines: &[&str]) -> (Option<String>, Option<String>, Option<String>) {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        split_heading(&lines, &[], false)
+    }
+
+    /// A headline wrapped onto a line only a little shorter than its first,
+    /// then a wider line: the wrapped headline ended on the shorter line,
+    /// and the wider one is a subheadline set in smaller type.
+    #[test]
+    fn a_wider_line_after_a_wrapped_headline_is_its_subheadline() {
+        let (k, h, s) = split(&[
+            "《聊城市优质专利补助",
+            "办法》1日起施行",
+            "更加侧重培育高价值专利",
+        ]);
+        assert_eq!(k, None);
+        assert_eq!(h.as_deref(), Some("《聊城市优质专利补助办法》1日起施行"));
+        assert_eq!(s.as_deref(), Some("更加侧重培育高价值专利"));
+        // A headline wrapped over three lines ends on its shortest.
+        let (_, h, s) = split(&[
+            "东阿阿胶中式康养文旅",
+            "园区入选省文旅康养融",
+            "合发展示范试点区",
+        ]);
+        assert_eq!(
+            h.as_deref(),
+            Some("东阿阿胶中式康养文旅园区入选省文旅康养融合发展示范试点区")
+        );
+        assert_eq!(s, None);
+    }
 }
