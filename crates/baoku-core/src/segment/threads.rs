@@ -122,10 +122,7 @@ fn find_continuation(drafts: &[Draft], d: usize, counts: &Bigrams) -> Option<Blo
         // where it starts (no lead, no byline): then it may be a column
         // another article runs on into.
         let unmarked = draft.anchor == Anchor::None && draft.byline.is_empty();
-        for b in blocks(e, &draft.lines)
-            .into_iter()
-            .skip(usize::from(!unmarked))
-        {
+        for b in blocks(e, &draft.lines).skip(usize::from(!unmarked)) {
             seen += 1;
             if seen > LOOKAHEAD {
                 return None;
@@ -219,7 +216,7 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
         if draft.anchor == Anchor::BylineBelow || sidebar[e] {
             continue;
         }
-        for b in blocks(e, &draft.lines).into_iter().skip(1) {
+        for b in blocks(e, &draft.lines).skip(1) {
             seen += 1;
             if seen > FINISHED_LOOKAHEAD {
                 return None;
@@ -240,7 +237,9 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
             }
             // A heading block is not a column of text: headings find their
             // articles later, by their own rules.
-            if heading_like(&block.iter().flatten().collect::<Vec<_>>()) {
+            // (At most six short lines can be one: measured only then.)
+            let short = block.len() <= 6 && block.iter().flatten().all(|l| l.text.len() < 400);
+            if short && heading_like(&block.iter().flatten().collect::<Vec<_>>()) {
                 continue;
             }
             let (own, near) = own.get_or_insert_with(|| {
@@ -284,6 +283,8 @@ fn opens_mid_sentence(t: &str) -> bool {
 /// A block opening with the last word of a sentence ("三等。一等……"): no
 /// paragraph opens with a sentence of one or two characters.
 fn opens_with_fragment(t: &str) -> bool {
+    // (Read within its first characters: a line may be any length.)
+    let t = &t[..t.char_indices().nth(4).map_or(t.len(), |(i, _)| i)];
     let Some(end) = t.find(['。', '！', '？', '；']) else {
         return false;
     };
@@ -366,11 +367,12 @@ fn own_words_of(
 /// page's cost stays linear in its length).
 const WORDS_CONTEXT: usize = 1500;
 
-/// The text of the last lines, whole, that hold at least `n` characters.
+/// The last `n` characters of the lines' text (cut inside a line: a
+/// crafted line may be any length).
 fn tail(ls: &[Option<Line>], n: usize) -> String {
     let mut cs: Vec<char> = Vec::new();
     for l in ls.iter().rev().flatten() {
-        cs.extend(l.text.chars().rev());
+        cs.extend(l.text.chars().rev().take(n - cs.len()));
         if cs.len() >= n {
             break;
         }
@@ -404,13 +406,13 @@ const CLOSE_WITHIN: usize = 40;
 /// the quote runs on into the block.
 fn closes_its_mark(story: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> bool {
     let head = head(block, CLOSE_WITHIN);
-    let open_in = |ls: &[Option<Line>], (o, c): (char, char)| {
-        tail(ls, CONTEXT).chars().rev().find(|&x| x == o || x == c) == Some(o)
-    };
+    let (story, host) = (tail(story, CONTEXT), tail(host, CONTEXT));
+    let open_in =
+        |t: &str, (o, c): (char, char)| t.chars().rev().find(|&x| x == o || x == c) == Some(o);
     PAIRS.into_iter().any(|(o, c)| {
         head.chars().find(|&x| x == o || x == c) == Some(c)
-            && open_in(story, (o, c))
-            && !open_in(host, (o, c))
+            && open_in(&story, (o, c))
+            && !open_in(&host, (o, c))
     })
 }
 
@@ -444,31 +446,27 @@ fn goes_on_counting(
 }
 
 /// Blank-separated blocks of a draft's lines.
-fn blocks(draft: usize, lines: &[Option<Line>]) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, l) in lines.iter().enumerate() {
-        match (l, start) {
-            (Some(_), None) => start = Some(i),
-            (None, Some(s)) => {
-                out.push(Block {
-                    draft,
-                    start: s,
-                    end: i,
-                });
-                start = None;
-            }
-            _ => {}
+fn blocks(draft: usize, lines: &[Option<Line>]) -> impl Iterator<Item = Block> + '_ {
+    // Read lazily: a search stops after a few blocks, however many a
+    // draft holds.
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < lines.len() && lines[i].is_none() {
+            i += 1;
         }
-    }
-    if let Some(s) = start {
-        out.push(Block {
+        if i == lines.len() {
+            return None;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].is_some() {
+            i += 1;
+        }
+        Some(Block {
             draft,
-            start: s,
-            end: lines.len(),
-        });
-    }
-    out
+            start,
+            end: i,
+        })
+    })
 }
 
 fn last_han(lines: &[Option<Line>]) -> Option<char> {
