@@ -25,6 +25,7 @@
 //! | `owners` | which article a heading belongs to |
 //! | `lexicon` | a break inside a dictionary word: the text runs on across it |
 //! | `threads` | an article's next column read after another article |
+//! | `wording` | a block's words: own pairs, counted points, quotes it closes |
 //! | `captions` | a caption's dated opening left at the end of another story |
 //! | `sidebars` | a sidebar interleaved with its article |
 //! | `tails` | an article's signed last lines read on their own |
@@ -55,6 +56,7 @@ mod strays;
 mod tails;
 mod threads;
 mod units;
+mod wording;
 
 #[cfg(test)]
 mod tests;

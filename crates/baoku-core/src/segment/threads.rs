@@ -9,17 +9,17 @@
 //! only a block that clearly repeats its own words, not its host's, comes
 //! back to it (after every broken article has taken its columns).
 
-use super::account::CharHasher;
-use super::blocks::similarity;
 use super::drafts::{Anchor, Draft, HeadingSlot};
 use super::headings::{heading_like, is_sidebar_label};
 use super::lexicon::word_across;
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
 use super::sidebars::{page_bigrams, Bigrams};
-use crate::text::{bigrams, is_han, visible_len};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
+use super::wording::{
+    clearly_closer, closer_in_wording, closes_its_mark, goes_on_counting, head, own_words,
+    own_words_of, pairs, tail, wording, PairSet, CONTEXT, OWN_MIN, WORDS_CONTEXT,
+};
+use crate::text::{is_han, visible_len};
 
 /// How many blocks after a broken article are searched for its next column.
 const LOOKAHEAD: usize = 24;
@@ -264,14 +264,6 @@ fn find_next_column(drafts: &[Draft], d: usize, sidebar: &[bool]) -> Option<Bloc
     None
 }
 
-type PairSet = HashSet<(char, char), BuildHasherDefault<CharHasher>>;
-
-/// `grams` in a set with a fast hasher (read for every block a finished
-/// story looks at).
-fn pairs(s: &str) -> PairSet {
-    bigrams(s).into_iter().collect()
-}
-
 /// A block opening with a mark or a word that ends a sentence begun
 /// elsewhere.
 fn opens_mid_sentence(t: &str) -> bool {
@@ -291,158 +283,6 @@ fn opens_with_fragment(t: &str) -> bool {
     let head = &t[..end];
     let n = head.chars().count();
     (1..=2).contains(&n) && head.chars().all(is_han)
-}
-
-/// How many characters of text on either side the wording test reads.
-const CONTEXT: usize = 400;
-
-/// Does the block share clearly more wording with the broken article than
-/// with the text it follows (an article's columns repeat its own words)?
-fn closer_in_wording(
-    broken: &[Option<Line>],
-    host: &[Option<Line>],
-    block: &[Option<Line>],
-) -> bool {
-    let (mine, theirs) = wording(broken, host, block);
-    mine >= 0.10 && mine >= 2.0 * theirs
-}
-
-/// How similar the block's opening is to the broken article's last text
-/// and to the host's text before it.
-fn wording(broken: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> (f64, f64) {
-    let g = pairs(&head(block, CONTEXT));
-    (
-        similarity(&g, &pairs(&tail(broken, CONTEXT))),
-        similarity(&g, &pairs(&tail(host, CONTEXT))),
-    )
-}
-
-/// With no broken sentence to go on, wording alone must clearly favour
-/// the story (`near`: its last `CONTEXT` characters' pairs) over the
-/// host's text on both sides of the block: twice as similar.
-fn clearly_closer(
-    near: &PairSet,
-    before: &[Option<Line>],
-    block: &[Option<Line>],
-    after: &[Option<Line>],
-) -> bool {
-    let g = pairs(&head(block, CONTEXT));
-    let host = tail(before, CONTEXT) + &head(after, CONTEXT);
-    similarity(&g, near) >= 2.0 * similarity(&g, &pairs(&host))
-}
-
-/// Pairs of characters the block shares with the broken article and not
-/// with its host: the least number, and how many times the host's own.
-const OWN_MIN: usize = 12;
-const OWN_MARGIN: usize = 4;
-
-/// Does the block repeat clearly more words the broken article uses and
-/// its host does not than the other way round?
-fn own_words(
-    broken: &[Option<Line>],
-    before: &[Option<Line>],
-    block: &[Option<Line>],
-    after: &[Option<Line>],
-) -> bool {
-    own_words_of(&pairs(&tail(broken, WORDS_CONTEXT)), before, block, after)
-}
-
-/// `own_words` with the broken article's pairs (`mine`) read already.
-fn own_words_of(
-    mine: &PairSet,
-    before: &[Option<Line>],
-    block: &[Option<Line>],
-    after: &[Option<Line>],
-) -> bool {
-    let g = pairs(&head(block, WORDS_CONTEXT));
-    // The host's text on both sides of the block.
-    let theirs = pairs(&(tail(before, WORDS_CONTEXT) + &head(after, WORDS_CONTEXT)));
-    let only =
-        |a: &PairSet, b: &PairSet| g.iter().filter(|x| a.contains(x) && !b.contains(x)).count();
-    let (m, t) = (only(mine, &theirs), only(&theirs, mine));
-    m >= OWN_MIN && m >= OWN_MARGIN * t.max(1)
-}
-
-/// Characters of text on each side that `own_words` reads (bounded, so a
-/// page's cost stays linear in its length).
-const WORDS_CONTEXT: usize = 1500;
-
-/// The last `n` characters of the lines' text (cut inside a line: a
-/// crafted line may be any length).
-fn tail(ls: &[Option<Line>], n: usize) -> String {
-    let mut cs: Vec<char> = Vec::new();
-    for l in ls.iter().rev().flatten() {
-        cs.extend(l.text.chars().rev().take(n - cs.len()));
-        if cs.len() >= n {
-            break;
-        }
-    }
-    cs.into_iter().rev().collect()
-}
-
-/// The first `n` characters of the lines' text.
-fn head(ls: &[Option<Line>], n: usize) -> String {
-    let mut out = String::new();
-    let mut len = 0;
-    for l in ls.iter().flatten() {
-        for c in l.text.chars() {
-            if len == n {
-                return out;
-            }
-            out.push(c);
-            len += 1;
-        }
-    }
-    out
-}
-
-/// Marks a sentence opens and closes again: a quote, a title, an aside.
-const PAIRS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）')];
-/// How far into the block its closing mark is looked for.
-const CLOSE_WITHIN: usize = 40;
-
-/// The story broke off inside a quote (落实“……) that the block closes
-/// before opening any (人才兴聊”……), and the host's text left none open:
-/// the quote runs on into the block.
-fn closes_its_mark(story: &[Option<Line>], host: &[Option<Line>], block: &[Option<Line>]) -> bool {
-    let head = head(block, CLOSE_WITHIN);
-    let (story, host) = (tail(story, CONTEXT), tail(host, CONTEXT));
-    let open_in =
-        |t: &str, (o, c): (char, char)| t.chars().rev().find(|&x| x == o || x == c) == Some(o);
-    PAIRS.into_iter().any(|(o, c)| {
-        head.chars().find(|&x| x == o || x == c) == Some(c)
-            && open_in(&story, (o, c))
-            && !open_in(&host, (o, c))
-    })
-}
-
-/// Ordinals a report counts its points with (一是……二是……三是……).
-const ORDINALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/// The counted points ("二是") in text, in order, as numbers from 1.
-fn counted(text: &str) -> Vec<usize> {
-    let cs: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    cs.windows(2)
-        .filter(|w| w[1] == '是')
-        .filter_map(|w| ORDINALS.iter().position(|&o| o == w[0]))
-        .map(|n| n + 1)
-        .collect()
-}
-
-/// Does the block go on counting where the broken article stopped (its
-/// last point 一是, the block's first 二是) while the text it follows
-/// counts nothing it could go on from? (Read within `WORDS_CONTEXT` of
-/// the break, so the cost stays bounded.)
-fn goes_on_counting(
-    broken: &[Option<Line>],
-    host: &[Option<Line>],
-    block: &[Option<Line>],
-) -> bool {
-    let Some(&first) = counted(&head(block, WORDS_CONTEXT)).first() else {
-        return false;
-    };
-    let last_of = |ls: &[Option<Line>]| counted(&tail(ls, WORDS_CONTEXT)).last().copied();
-    first >= 2 && last_of(broken) == Some(first - 1) && last_of(host) != Some(first - 1)
 }
 
 /// Blank-separated blocks of a draft's lines.
