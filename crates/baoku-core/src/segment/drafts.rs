@@ -5,7 +5,7 @@
 use super::bylines::{is_dispatch_byline, trailing_signature, Byline};
 use super::headings::{is_date_line, strong_heading};
 use super::lines::{Line, LineKind};
-use super::notices::{opens_notice_at, opens_with_addressee};
+use super::notices::{addressee_at, opens_notice_at, opens_with_addressees};
 use super::paragraphs::ends_block;
 use super::units::Unit;
 use super::CAPTION_MAX;
@@ -241,7 +241,7 @@ pub(super) fn looks_like_notice_start(lines: &[Option<Line>]) -> bool {
     let second = it.next().map_or("", |l| l.text.trim());
     // Or the addressees wrapped, colon and all (市重污染天气应急指挥部 /
     // 各成员单位：经……).
-    if opens_with_addressee(&format!("{first}{second}")) {
+    if addressee_at(first, Some(second)) {
         return true;
     }
     let wrapped = second.starts_with(['：', ':']);
@@ -402,7 +402,7 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                     // (各成员单位：……), which no caption opens like.
                     let anchored = d.anchored()
                         || body_len(&d.lines) > CAPTION_MAX
-                        || looks_like_notice_start(&d.lines);
+                        || opens_with_addressees(&d.lines);
                     if anchored {
                         // The caption is the last block of an article body.
                         if let Some(cut) = split_last_block(&d.lines) {

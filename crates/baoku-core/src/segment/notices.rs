@@ -19,6 +19,7 @@ const ADDRESSEES: &[&str] = &[
     "企业",
     "学校",
     "会员",
+    "管委会",
 ];
 
 /// What an official notice's title ends with (关于……的通知).
@@ -52,14 +53,30 @@ pub(super) fn opens_notice_at(lines: &[Option<Line>], k: usize) -> bool {
     if !after_sentence {
         return false;
     }
-    let mut text = l.text.trim().to_string();
-    if !text.contains(['：', ':']) {
-        match lines.get(k + 1) {
-            Some(Some(n)) => text.push_str(n.text.trim()),
-            _ => return false,
-        }
+    let next = match lines.get(k + 1) {
+        Some(Some(n)) => Some(n.text.as_str()),
+        _ => None,
+    };
+    addressee_at(&l.text, next)
+}
+
+/// Does a line open a notice's addressees, with the colon on it or, the
+/// addressees wrapped before their colon (市重污染天气应急指挥 / 部各成员
+/// 单位：……), on the next line?
+pub(super) fn addressee_at(line: &str, next: Option<&str>) -> bool {
+    let line = line.trim();
+    if line.contains(['：', ':']) {
+        return opens_with_addressee(line);
     }
-    opens_with_addressee(&text)
+    next.is_some_and(|n| opens_with_addressee(&format!("{line}{}", n.trim())))
+}
+
+/// Do a block's first lines open with a notice's addressees? (A caption's
+/// 上图： or an interview's 问： does not.)
+pub(super) fn opens_with_addressees(lines: &[Option<Line>]) -> bool {
+    let mut it = lines.iter().flatten().map(|l| l.text.as_str());
+    it.next()
+        .is_some_and(|first| addressee_at(first, it.next()))
 }
 
 /// Text that opens with a notice's addressee list and its colon.
@@ -67,9 +84,18 @@ pub(super) fn opens_with_addressee(text: &str) -> bool {
     let Some((head, _)) = text.split_once(['：', ':']) else {
         return false;
     };
-    (6..=30).contains(&visible_len(head))
-        && !head.contains(['，', '。', '；', '“', '”', '、', ','])
-        && ADDRESSEES.iter().any(|w| head.ends_with(w))
+    let addressee = |t: &str| ADDRESSEES.iter().any(|w| t.ends_with(w));
+    if head.contains(['。', '；', '“', '”', '：']) {
+        return false;
+    }
+    if !head.contains(['，', '、', ',']) {
+        return (6..=30).contains(&visible_len(head)) && addressee(head);
+    }
+    // A list of bodies (各县（市、区）人民政府，市政府各部门：): it opens
+    // with 各 and every part names a body.
+    head.starts_with('各')
+        && visible_len(head) <= 60
+        && head.split(['，', ',']).all(|p| addressee(p.trim()))
 }
 
 #[cfg(test)]
@@ -90,5 +116,26 @@ mod tests {
         assert!(opens_notice_at(&lines, 1));
         let speech = [line("融合全面发展。"), line("他对记者说：“这是好事。”")];
         assert!(!opens_notice_at(&speech, 1));
+    }
+
+    #[test]
+    fn addressees_open_a_block_wrapped_or_not() {
+        let wrapped = [line("市重污染天气应急指"), line("挥部各成员单位：经市")];
+        assert!(opens_with_addressees(&wrapped));
+        let whole = [
+            None,
+            line("各县（市、区）人民政府，市高新区管委会，市政府各部门："),
+            line("现将"),
+        ];
+        assert!(opens_with_addressees(&whole));
+        for first in [
+            "上图：",
+            "问：",
+            "他表示：",
+            "我市有省级企业，其中重点企业：",
+        ] {
+            let caption = [line(first), line("工人在车间内加工零部件。")];
+            assert!(!opens_with_addressees(&caption), "{first}");
+        }
     }
 }

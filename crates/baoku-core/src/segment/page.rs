@@ -25,6 +25,11 @@ use crate::model::{Article, Kind, PageMeta};
 use crate::text::{self, collapse_spaces, ends_sentence, is_han, is_space, visible_len};
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
+///
+/// With the `enrich` feature (as the CLI builds it) a column broken inside
+/// a dictionary word is also rejoined by jieba's dictionary
+/// (`segment::lexicon`); without it that one rule is off, so the same page
+/// may segment slightly differently. The core's own tests run with it.
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
     segment_page_report(source, text, meta).articles
 }

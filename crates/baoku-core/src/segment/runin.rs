@@ -8,7 +8,7 @@
 use super::drafts::opens_dateline;
 use super::headings::heading_like;
 use super::lines::Line;
-use super::notices::{is_notice_title, opens_with_addressee};
+use super::notices::{addressee_at, is_notice_title, opens_with_addressee};
 use crate::text::{ends_sentence, is_space, visible_len};
 
 /// Width of a line in ems of body type: Latin letters, figures and curly
@@ -55,9 +55,11 @@ enum Fit {
 /// than the column or wider than all of it (the first of them), then a
 /// full-width line opening a body that has a sentence in it.
 pub(super) fn heading_prefix(block: &[&Line]) -> Option<usize> {
-    if let Some(k) = notice_title(block) {
-        return Some(k);
-    }
+    notice_title(block).or_else(|| plain_heading_prefix(block))
+}
+
+/// [`heading_prefix`] without the notice's title.
+pub(super) fn plain_heading_prefix(block: &[&Line]) -> Option<usize> {
     if block.len() < 3 {
         return None;
     }
@@ -159,24 +161,15 @@ fn subheadline(l: &Line) -> bool {
 /// Lines a notice's title may wrap over (关于……的通知 in a narrow column).
 const NOTICE_TITLE_LINES: usize = 6;
 
-/// A notice's title set straight over its addressee line (关于……的通知 /
-/// 各成员单位：), however short the block.
-/// How many lines at the top of a block are a notice's title over the
-/// addressees its body opens with.
+/// How many lines at the top of a block are a notice's title set straight
+/// over the addressees its body opens with (关于……的通知 / 各成员单位：),
+/// however short the block.
 pub(super) fn notice_title(block: &[&Line]) -> Option<usize> {
     (1..=NOTICE_TITLE_LINES.min(block.len().saturating_sub(1))).find(|&k| {
         let title: String = block[..k].iter().map(|l| l.text.trim()).collect();
-        // The addressee may wrap before its colon (市重污染天气应急指挥 /
-        // 部各成员单位：……).
-        let first = block[k].text.trim();
-        let addressee = if first.contains(['：', ':']) {
-            opens_with_addressee(first)
-        } else {
-            block
-                .get(k + 1)
-                .is_some_and(|n| opens_with_addressee(&format!("{first}{}", n.text.trim())))
-        };
-        is_notice_title(&title) && heading_like(&block[..k]) && addressee
+        is_notice_title(&title)
+            && heading_like(&block[..k])
+            && addressee_at(&block[k].text, block.get(k + 1).map(|n| n.text.as_str()))
     })
 }
 

@@ -8,7 +8,7 @@ use super::drafts::opens_dateline;
 use super::headings::{heading_like, heading_like_with, is_date_line};
 use super::lines::{Line, LineKind};
 use super::paragraphs::ends_block;
-use super::runin::{heading_prefix, notice_title};
+use super::runin::{heading_prefix, notice_title, plain_heading_prefix};
 use super::HEADING_LINE_MAX;
 use crate::text::{collapse_spaces, ends_sentence, visible_len};
 
@@ -270,7 +270,7 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     // A notice's title over its addressees (关于……的通知 /
                     // 各成员单位：) is sure enough too.
                     notice_title(&block).or_else(|| {
-                        heading_prefix(&block).filter(|&k| {
+                        plain_heading_prefix(&block).filter(|&k| {
                             k >= 2
                                 && block[1..k]
                                     .iter()
