@@ -148,6 +148,16 @@ impl Extractor {
         self.jieba.has_word(w)
     }
 
+    /// Where jieba cuts `s` into dictionary words: each word's start and
+    /// end, counted in characters.
+    pub fn word_spans(&self, s: &str) -> Vec<(usize, usize)> {
+        self.jieba
+            .cut(s, false)
+            .into_iter()
+            .map(|t| (t.start, t.end))
+            .collect()
+    }
+
     /// Words of `s` with their tags; `hmm` lets jieba guess words missing
     /// from its dictionary (unknown names), otherwise dictionary words only.
     pub fn words(&self, s: &str, hmm: bool) -> Vec<Word> {

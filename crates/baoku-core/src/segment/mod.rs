@@ -24,6 +24,7 @@
 //! | `groups` | a run of headings read together, matched to articles by wording |
 //! | `owners` | which article a heading belongs to |
 //! | `lexicon` | a break inside a dictionary word: the text runs on across it |
+//! | `splices` | a column read out of order between two others goes back into the seam it mends |
 //! | `threads` | an article's next column read after another article |
 //! | `wording` | a block's words: own pairs, counted points, quotes it closes |
 //! | `captions` | a caption's dated opening left at the end of another story |
@@ -51,6 +52,7 @@ mod page;
 mod paragraphs;
 mod runin;
 mod sidebars;
+mod splices;
 mod splits;
 mod strays;
 mod tails;

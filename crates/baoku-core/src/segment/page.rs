@@ -12,7 +12,9 @@ use super::interleave::deinterleave;
 use super::lines::{classify, is_furniture, Line, LineKind};
 use super::owners::assign_headings;
 use super::paragraphs::paragraphs;
+use super::sidebars::page_bigrams;
 use super::sidebars::rethread_sidebars;
+use super::splices::splice_columns;
 use super::splits::split_two_stories;
 use super::strays::rejoin_strays;
 use super::tails::rejoin_tails;
@@ -43,6 +45,8 @@ pub fn segment_page_report(source: &str, text: &str, meta: &PageMeta) -> PageRep
     let units = build_units(lines);
     let (mut drafts, mut slots) = segment_drafts(units);
     rethread_sidebars(&mut drafts, &slots);
+    let counts = page_bigrams(&drafts);
+    splice_columns(&mut drafts, &counts);
     rethread_columns(&mut drafts, &slots);
     rejoin_caption_starts(&mut drafts);
     assign_headings(&mut drafts, &slots);
