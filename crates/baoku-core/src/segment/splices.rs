@@ -11,7 +11,7 @@ use super::drafts::Draft;
 use super::lexicon::word_across;
 use super::lines::Line;
 use super::paragraphs::ends_block;
-use super::sidebars::Bigrams;
+use super::sidebars::{page_bigrams, Bigrams};
 use crate::text::{is_han, visible_len};
 
 /// How many blocks after a bad seam are searched for the missing column.
@@ -31,7 +31,9 @@ struct Block {
 }
 
 /// Move each misplaced column into the broken seam it mends.
-pub(super) fn splice_columns(drafts: &mut [Draft], counts: &Bigrams) {
+/// (`counts`, the page's character pairs, are counted on first need and
+/// kept for the next stage.)
+pub(super) fn splice_columns(drafts: &mut [Draft], counts: &mut Option<Bigrams>) {
     for _ in 0..MOVES_MAX {
         let blocks = all_blocks(drafts);
         let Some((at, y)) = find_splice(drafts, &blocks, counts) else {
@@ -44,36 +46,44 @@ pub(super) fn splice_columns(drafts: &mut [Draft], counts: &Bigrams) {
 /// The first seam (block `at`, broken off mid-sentence, and the block
 /// after it in its draft, which the sentence does not read on into) and
 /// the later block `y` that mends both it and the seam it leaves.
-fn find_splice(drafts: &[Draft], blocks: &[Block], counts: &Bigrams) -> Option<(usize, usize)> {
-    let text = |b: Block| Text::of(&drafts[b.draft].lines[b.start..b.end]);
-    for (at, &x) in blocks.iter().enumerate() {
-        let xt = text(x);
-        if !xt.broken(drafts[x.draft].usual_width()) {
+fn find_splice(
+    drafts: &[Draft],
+    blocks: &[Block],
+    counts: &mut Option<Bigrams>,
+) -> Option<(usize, usize)> {
+    // Each block's seams and each draft's usual width, read once.
+    let usual: Vec<usize> = drafts.iter().map(Draft::usual_width).collect();
+    let texts: Vec<Text> = blocks
+        .iter()
+        .map(|b| Text::of(&drafts[b.draft].lines[b.start..b.end]))
+        .collect();
+    let broken: Vec<bool> = blocks
+        .iter()
+        .zip(&texts)
+        .map(|(b, t)| t.broken(usual[b.draft]))
+        .collect();
+    let same = |a: usize, b: usize| blocks[a].draft == blocks[b].draft;
+    for at in 0..blocks.len().saturating_sub(1) {
+        if !broken[at] || !same(at, at + 1) {
             continue;
         }
-        let Some(&next) = blocks.get(at + 1).filter(|n| n.draft == x.draft) else {
-            continue;
-        };
-        let nt = text(next);
-        if reads_on(&xt, &nt, counts) {
+        let counts: &Bigrams = counts.get_or_insert_with(|| page_bigrams(drafts));
+        let (xt, nt) = (&texts[at], &texts[at + 1]);
+        if reads_on(xt, nt, counts) {
             continue;
         }
         // A column read after another story's broken sentence, which it
-        // interrupts (……遇到了困 / 工方面…… / 难。).
-        for y in at + 2..blocks.len().min(at + 2 + LOOKAHEAD) {
-            let (p, z) = (blocks[y - 1], blocks.get(y + 1));
-            let Some(&z) = z.filter(|z| z.draft == blocks[y].draft) else {
-                continue;
-            };
-            if p.draft != blocks[y].draft {
+        // interrupts (……遇到了困 / 工方面…… / 难。). The cheap tests first.
+        for y in at + 2..blocks.len().saturating_sub(1).min(at + 2 + LOOKAHEAD) {
+            let (p, z) = (y - 1, y + 1);
+            if !broken[p] || !same(p, y) || !same(y, z) {
                 continue;
             }
-            let (yt, pt, zt) = (text(blocks[y]), text(p), text(z));
-            let mends = reads_on(&xt, &yt, counts)
-                && pt.broken(drafts[p.draft].usual_width())
-                && !reads_on(&pt, &yt, counts)
-                && reads_on(&pt, &zt, counts)
-                && (yt.finished || reads_on(&yt, &nt, counts));
+            let yt = &texts[y];
+            let mends = reads_on(&texts[p], &texts[z], counts)
+                && reads_on(xt, yt, counts)
+                && !reads_on(&texts[p], yt, counts)
+                && (yt.finished || reads_on(yt, nt, counts));
             if mends {
                 return Some((at, y));
             }
@@ -128,7 +138,7 @@ fn reads_on(a: &Text, b: &Text, counts: &Bigrams) -> bool {
     if !is_han(l) || !is_han(r) {
         return false;
     }
-    word_across(a.last, b.first) || counts.get(&(l, r)).copied().unwrap_or(0) >= JOIN_MIN
+    counts.get(&(l, r)).copied().unwrap_or(0) >= JOIN_MIN || word_across(a.last, b.first)
 }
 
 /// Every block of the page in reading order.
@@ -181,7 +191,6 @@ fn move_into(drafts: &mut [Draft], x: Block, y: Block, next: Block) {
 mod tests {
     use super::*;
     use crate::segment::drafts::Anchor;
-    use crate::segment::sidebars::page_bigrams;
 
     fn draft(blocks: &[&[&str]]) -> Draft {
         let mut d = Draft::of_text(blocks[0]);
@@ -208,8 +217,7 @@ mod tests {
             &["难。“为进一步拓展市场，我们急需建设智慧食堂。"],
         ]);
         let mut drafts = vec![story, host];
-        let counts = page_bigrams(&drafts);
-        splice_columns(&mut drafts, &counts);
+        splice_columns(&mut drafts, &mut None);
         drafts
     }
 

@@ -36,11 +36,15 @@ struct Block {
 }
 
 /// Move each broken-off article's continuation blocks back to it.
-pub(super) fn rethread_columns(drafts: &mut [Draft], slots: &[HeadingSlot]) {
+/// (`counts`, the page's character pairs, are counted on first need.)
+pub(super) fn rethread_columns(
+    drafts: &mut [Draft],
+    slots: &[HeadingSlot],
+    counts: &mut Option<Bigrams>,
+) {
     if drafts.len() < 2 || drafts.len() > 400 {
         return;
     }
-    let mut counts: Option<Bigrams> = None;
     // A sidebar (记者感言) repeats its article's words by nature: its
     // paragraphs stay its own.
     let mut sidebar = vec![false; drafts.len()];
@@ -392,7 +396,7 @@ mod tests {
             .lines,
         );
         let mut drafts = vec![story, host];
-        rethread_columns(&mut drafts, &[]);
+        rethread_columns(&mut drafts, &[], &mut None);
         assert!(
             drafts[0].body_text().contains("行政处罚等轴承产业"),
             "{drafts:#?}"
@@ -435,10 +439,10 @@ mod tests {
             ..Default::default()
         };
         let mut drafts = vec![story.clone(), host.clone()];
-        rethread_columns(&mut drafts, &[label]);
+        rethread_columns(&mut drafts, &[label], &mut None);
         assert!(drafts[1].body_text().contains("邱炳晏"), "{drafts:#?}");
         let mut drafts = vec![story, host];
-        rethread_columns(&mut drafts, &[]);
+        rethread_columns(&mut drafts, &[], &mut None);
         assert!(drafts[0].body_text().contains("邱炳晏"), "{drafts:#?}");
         assert!(
             !drafts[0].body_text().contains("东昌府区严格"),
@@ -470,7 +474,7 @@ mod tests {
             &host.lines[2..]
         ));
         let mut drafts = vec![story.clone(), host.clone()];
-        rethread_columns(&mut drafts, &[]);
+        rethread_columns(&mut drafts, &[], &mut None);
         assert!(drafts[0].body_text().contains("人才兴聊”"), "{drafts:#?}");
         let opens = draft(&["“人才兴聊”多维礼包，支持青年人才创新创业。"]);
         assert!(!closes_its_mark(
@@ -496,7 +500,7 @@ mod tests {
         host.lines.push(None);
         host.lines.extend(draft(&[block]).lines);
         let mut drafts = vec![draft(&[story]), host];
-        rethread_columns(&mut drafts, &[]);
+        rethread_columns(&mut drafts, &[], &mut None);
         drafts
     }
 
