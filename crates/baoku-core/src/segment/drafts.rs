@@ -128,6 +128,22 @@ fn second_dated_caption(lines: &[Option<Line>]) -> Option<usize> {
     .then_some(cut)
 }
 
+/// Untitled text that does not open with a day, then, after a finished
+/// sentence and a blank line, a block that does (3月25日，……) and the rest
+/// within caption length: the caption opens there, and the text before it
+/// is another story's (its last paragraph, a notice's date and contact).
+fn dated_caption_after_text(lines: &[Option<Line>]) -> Option<usize> {
+    let first = lines.iter().flatten().next()?;
+    if opens_dateline(&first.text) {
+        return None;
+    }
+    let cut = (1..lines.len()).rev().find(|&k| {
+        lines[k - 1].is_none() && lines[k].as_ref().is_some_and(|l| opens_dateline(&l.text))
+    })?;
+    let before = lines[..cut].iter().rev().flatten().next()?;
+    (ends_sentence(&before.text) && body_len(&lines[cut..]) <= CAPTION_MAX).then_some(cut)
+}
+
 /// Without a blank line before it, a caption still opens a paragraph with
 /// the day the photo was taken (3月25日，……): the last such opening within
 /// caption length.
@@ -421,10 +437,13 @@ pub(super) fn segment_drafts(units: Vec<Unit>) -> (Vec<Draft>, Vec<HeadingSlot>)
                             d.byline.push(text.clone());
                             d.extent = Extent::Closed;
                         }
-                    } else if let Some(cut) = second_dated_caption(&d.lines) {
+                    } else if let Some(cut) = second_dated_caption(&d.lines)
+                        .or_else(|| dated_caption_after_text(&d.lines))
+                    {
                         // Two photos' captions read together: the first
                         // (its end read elsewhere) stays open; the second
-                        // is the one this byline signs.
+                        // is the one this byline signs. Or another story's
+                        // last paragraph, then the caption, dated.
                         let caption = d.lines.split_off(cut);
                         d.extent = Extent::Closed;
                         drafts.push(Draft {

@@ -439,6 +439,33 @@ fn a_caption_after_a_dated_notice_starts_after_the_date() {
     assert!(arts[1].paragraphs[0].starts_with("3月25"), "{arts:#?}");
 }
 
+/// Another story's last paragraph (undated, finished) read just before a
+/// photo's dated caption: the caption its credit signs opens at its day
+/// and takes none of that paragraph.
+#[test]
+fn a_caption_opens_at_its_day_after_another_storys_paragraph() {
+    let page = "本报讯（记者 王五）几天前，临清市龙山天奕项目以容缺后补的方式\n\
+                办理了工程建设手续，只缴纳了一半土地出让金。\n\n\
+                容缺办理减轻企业负担\n\n\
+                这一举措优化了审批流程，加快了项目落地。\n\n\
+                3月25日，工作人员在林场检查消防设备，\n\
+                确保设备完好。\n\
+                ■ 本报记者 张三 摄\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    let caption = arts
+        .iter()
+        .find(|a| a.reporters == ["张三"])
+        .expect("the caption");
+    let text = caption.paragraphs.concat();
+    assert!(text.starts_with("3月25日"), "{arts:#?}");
+    assert!(!text.contains("这一举措"), "{arts:#?}");
+    assert!(
+        arts.iter()
+            .any(|a| a.paragraphs.concat().contains("这一举措优化了审批流程")),
+        "{arts:#?}"
+    );
+}
+
 /// A headline read between two of its article's columns (where it stands
 /// as an intertitle) and its subheadline read after the body: the article
 /// is titled by the two together, and the body keeps no intertitle.
