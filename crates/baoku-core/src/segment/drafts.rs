@@ -128,10 +128,11 @@ fn second_dated_caption(lines: &[Option<Line>]) -> Option<usize> {
     .then_some(cut)
 }
 
-/// Untitled text that does not open with a day, then, after a finished
-/// sentence and a blank line, a block that does (3月25日，……) and the rest
-/// within caption length: the caption opens there, and the text before it
-/// is another story's (its last paragraph, a notice's date and contact).
+/// Untitled text that does not open with a day, then, after a blank line
+/// no clause runs on across (the text before ends in no ，、；：), a block
+/// that does (3月25日，……) and the rest within caption length: the caption
+/// opens there, and the text before it is another story's (its last
+/// paragraph, a notice's contact line or date).
 fn dated_caption_after_text(lines: &[Option<Line>]) -> Option<usize> {
     let first = lines.iter().flatten().next()?;
     if opens_dateline(&first.text) {
@@ -141,7 +142,9 @@ fn dated_caption_after_text(lines: &[Option<Line>]) -> Option<usize> {
         lines[k - 1].is_none() && lines[k].as_ref().is_some_and(|l| opens_dateline(&l.text))
     })?;
     let before = lines[..cut].iter().rev().flatten().next()?;
-    (ends_sentence(&before.text) && body_len(&lines[cut..]) <= CAPTION_MAX).then_some(cut)
+    (!before.text.trim_end().ends_with(['，', '、', '；', '：'])
+        && body_len(&lines[cut..]) <= CAPTION_MAX)
+        .then_some(cut)
 }
 
 /// Without a blank line before it, a caption still opens a paragraph with

@@ -464,6 +464,13 @@ fn a_caption_opens_at_its_day_after_another_storys_paragraph() {
             .any(|a| a.paragraphs.concat().contains("这一举措优化了审批流程")),
         "{arts:#?}"
     );
+    // A notice's contact line ends in no mark: the caption still opens at
+    // its day.
+    let page = page.replace("加快了项目落地。", "联系电话：0635-8888888");
+    let arts = segment_page("p.txt", &page, &PageMeta::default());
+    let caption = arts.iter().find(|a| a.reporters == ["张三"]);
+    let text = caption.expect("the caption").paragraphs.concat();
+    assert!(text.starts_with("3月25日"), "{arts:#?}");
 }
 
 /// A headline read between two of its article's columns (where it stands
