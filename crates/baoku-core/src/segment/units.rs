@@ -245,10 +245,17 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
                     push_heading(&mut units, ls.into_iter().map(|l| l.text).collect());
                     continue;
                 }
+                // A kicker ending in a dash (高新区——) on a block of its
+                // own heads what follows even inside a broken sentence: no
+                // sentence breaks off a column on a short line and a dash.
+                let dash_kicker = block.len() == 1
+                    && is_dash_kicker(block[0].text.trim())
+                    && visible_len(&block[0].text) <= DASH_KICKER_MAX
+                    && !block[0].text.contains(['，', '。', '；']);
                 if (before_pointer
                     || (standalone && !runs_into_next)
                     || (heading_like(&block) && !runs_on))
-                    && (!prev_is_body_mid || over_byline)
+                    && (!prev_is_body_mid || over_byline || dash_kicker)
                     && !continues_lead
                     && !next_continues
                 {
@@ -305,6 +312,10 @@ pub(super) fn build_units(lines: Vec<Line>) -> Vec<Unit> {
     pair_heading_rows(&mut units);
     units
 }
+
+/// Longest kicker ending in a dash that stands alone inside a broken
+/// sentence (高新区——).
+const DASH_KICKER_MAX: usize = 12;
 
 /// Longest kicker read in a row of kickers (a place, a desk: 我市, 高新区).
 const ROW_KICKER_MAX: usize = 6;

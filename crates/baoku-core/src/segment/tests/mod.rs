@@ -473,6 +473,31 @@ fn a_caption_opens_at_its_day_after_another_storys_paragraph() {
     assert!(text.starts_with("3月25日"), "{arts:#?}");
 }
 
+/// A kicker ending in a dash (高新区——) and its headline read inside a
+/// caption's broken sentence: they still stand as a kicker and headline,
+/// and no body text takes them in.
+#[test]
+fn a_dash_kicker_inside_a_broken_sentence_still_heads_a_story() {
+    let page = "3月25日，聊城信源集团有限公司项目现场，工作人员在检查设备。\n\
+                该项目对工业生产过程中产生的氮气和二氧化碳进行捕\n\n\
+                高新区——\n\n\
+                发放科技成果转化\n\
+                贷款1.3亿元\n\n\
+                集，氮气用于工业生产，二氧化碳用于农业种植，真正实现\n\
+                绿色循环发展。 ■ 本报记者 商景豪\n\n\
+                本报讯（记者 贾新伟 通讯员 贾明鑫）“我们在走访时，了解到这个\n\
+                企业研发资金存在缺口，就及时提供了科技成果转化贷款解决方案。”\n";
+    let arts = segment_page("p.txt", page, &PageMeta::default());
+    assert!(
+        arts.iter().any(|a| a.kicker.as_deref() == Some("高新区")
+            && a.headline.as_deref() == Some("发放科技成果转化贷款1.3亿元")),
+        "{arts:#?}"
+    );
+    let body: String = arts.iter().map(|a| a.paragraphs.concat()).collect();
+    assert!(!body.contains("高新区"), "{arts:#?}");
+    assert!(!body.contains("发放科技"), "{arts:#?}");
+}
+
 /// A headline read between two of its article's columns (where it stands
 /// as an intertitle) and its subheadline read after the body: the article
 /// is titled by the two together, and the body keeps no intertitle.
