@@ -143,11 +143,6 @@ impl Extractor {
         })
     }
 
-    /// Is `w` a word of jieba's dictionary?
-    pub fn has_word(&self, w: &str) -> bool {
-        self.jieba.has_word(w)
-    }
-
     /// Where jieba cuts `s` into dictionary words: each word's start and
     /// end, counted in characters.
     pub fn word_spans(&self, s: &str) -> Vec<(usize, usize)> {

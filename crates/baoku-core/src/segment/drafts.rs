@@ -129,10 +129,10 @@ fn second_dated_caption(lines: &[Option<Line>]) -> Option<usize> {
 }
 
 /// Untitled text that does not open with a day, then, after a blank line
-/// no clause runs on across (the text before ends in no ，、；：), a block
-/// that does (3月25日，……) and the rest within caption length: the caption
-/// opens there, and the text before it is another story's (its last
-/// paragraph, a notice's contact line or date).
+/// and text ending in no clause mark (，、；：), a block that does (3月25日，
+/// ……): the caption opens there, and the text before it is another story's
+/// (its last paragraph, a notice's contact line or date). A dated opening
+/// starts a sentence, so nothing before it runs on into the caption.
 fn dated_caption_after_text(lines: &[Option<Line>]) -> Option<usize> {
     let first = lines.iter().flatten().next()?;
     if opens_dateline(&first.text) {
@@ -142,9 +142,8 @@ fn dated_caption_after_text(lines: &[Option<Line>]) -> Option<usize> {
         lines[k - 1].is_none() && lines[k].as_ref().is_some_and(|l| opens_dateline(&l.text))
     })?;
     let before = lines[..cut].iter().rev().flatten().next()?;
-    (!before.text.trim_end().ends_with(['，', '、', '；', '：'])
-        && body_len(&lines[cut..]) <= CAPTION_MAX)
-        .then_some(cut)
+    // (Called only on text within caption length as a whole.)
+    (!before.text.trim_end().ends_with(['，', '、', '；', '：'])).then_some(cut)
 }
 
 /// Without a blank line before it, a caption still opens a paragraph with

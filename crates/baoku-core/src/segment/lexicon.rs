@@ -3,8 +3,9 @@
 //! (……二级节 / 点等予以奖励), while a text that runs on from somewhere else
 //! rarely makes a word across the break by chance. With jieba's dictionary
 //! (the native build's `enrich` feature) the characters on either side are
-//! looked up together; without it (the browser never segments pages)
-//! nothing is a word and the page's own evidence decides alone.
+//! cut into words together, and a word across the break counts; without it
+//! (the browser never segments pages) nothing is a word and the page's own
+//! evidence decides alone.
 
 use crate::text::is_han;
 

@@ -74,9 +74,14 @@ pub(super) fn addressee_at(line: &str, next: Option<&str>) -> bool {
 /// Do a block's first lines open with a notice's addressees? (A caption's
 /// 上图： or an interview's 问： does not.)
 pub(super) fn opens_with_addressees(lines: &[Option<Line>]) -> bool {
-    let mut it = lines.iter().flatten().map(|l| l.text.as_str());
-    it.next()
-        .is_some_and(|first| addressee_at(first, it.next()))
+    // (The addressees wrap onto the very next line, not across a blank.)
+    let Some(i) = lines.iter().position(Option::is_some) else {
+        return false;
+    };
+    let next = lines.get(i + 1).and_then(Option::as_ref);
+    lines[i]
+        .as_ref()
+        .is_some_and(|first| addressee_at(&first.text, next.map(|n| n.text.as_str())))
 }
 
 /// Text that opens with a notice's addressee list and its colon.
@@ -85,7 +90,7 @@ pub(super) fn opens_with_addressee(text: &str) -> bool {
         return false;
     };
     let addressee = |t: &str| ADDRESSEES.iter().any(|w| t.ends_with(w));
-    if head.contains(['。', '；', '“', '”', '：']) {
+    if head.contains(['。', '；', '“', '”']) {
         return false;
     }
     if !head.contains(['，', '、', ',']) {

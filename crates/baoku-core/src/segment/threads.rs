@@ -25,14 +25,14 @@ use crate::text::{is_han, visible_len};
 const LOOKAHEAD: usize = 24;
 /// How often the two characters across a seam must meet elsewhere on the
 /// page for the broken sentence to run on into the block.
-const JOIN_MIN: usize = 2;
+pub(super) const JOIN_MIN: usize = 2;
 
 /// Where a block sits: draft, and line range in that draft.
 #[derive(Debug, Clone, Copy)]
-struct Block {
-    draft: usize,
-    start: usize,
-    end: usize,
+pub(super) struct Block {
+    pub(super) draft: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 /// Move each broken-off article's continuation blocks back to it.
@@ -101,16 +101,24 @@ pub(super) fn broken(d: &Draft) -> bool {
     if d.anchor == Anchor::BylineBelow || d.teaser.is_some() {
         return false;
     }
-    let Some(last) = d.lines.iter().rev().flatten().next() else {
-        return false;
-    };
-    let usual = d.usual_width();
+    d.lines
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .is_some_and(|last| breaks_off(&last.text, d.usual_width()))
+}
+
+/// Does text whose last line is `last`, in a column `usual` characters
+/// wide, stop mid-sentence: at a clause mark, or on a full line that ends
+/// no sentence?
+pub(super) fn breaks_off(last: &str, usual: usize) -> bool {
     // A paragraph may end with "；" (a list of duties), an article never.
-    let unfinished = last.text.trim_end().ends_with(['；', '，', '、']);
+    let unfinished = last.trim_end().ends_with(['；', '，', '、']);
     unfinished
-        || (!ends_block(&last.text)
-            && !last.text.ends_with(['：', ':'])
-            && visible_len(&last.text) * 10 >= usual * 9)
+        || (!ends_block(last)
+            && !last.ends_with(['：', ':'])
+            && visible_len(last) * 10 >= usual * 9)
 }
 
 /// The first later block, after a column break that ended a sentence, whose
@@ -291,7 +299,7 @@ fn opens_with_fragment(t: &str) -> bool {
 }
 
 /// Blank-separated blocks of a draft's lines.
-fn blocks(draft: usize, lines: &[Option<Line>]) -> impl Iterator<Item = Block> + '_ {
+pub(super) fn blocks(draft: usize, lines: &[Option<Line>]) -> impl Iterator<Item = Block> + '_ {
     // Read lazily: a search stops after a few blocks, however many a
     // draft holds.
     let mut i = 0;
@@ -509,7 +517,8 @@ mod tests {
     /// when the pair is met nowhere else on the page and the wording leans
     /// to the story only by one shared word (企业). A word across the break
     /// is not enough when the block's wording is its host's: 节 | 点位 makes
-    /// 节点, but that block goes on about the host's park, so it stays.
+    /// 节点, but that block goes on about the host's park, so it stays; so
+    /// does one whose wording leans to neither.
     #[cfg(feature = "enrich")]
     #[test]
     fn a_word_broken_across_the_column_runs_on_unless_the_host_owns_it() {
@@ -530,6 +539,13 @@ mod tests {
         );
         assert!(drafts[1].body_text().contains("点位布局"), "{drafts:#?}");
         assert!(!drafts[0].body_text().contains("点位布局"), "{drafts:#?}");
+        // Nor when the block's wording shares nothing with either.
+        let drafts = rethread_one(
+            story,
+            "园区建设稳步推进，项目陆续投产。",
+            "点位布局合理，道路两侧绿树成荫。",
+        );
+        assert!(drafts[1].body_text().contains("点位布局"), "{drafts:#?}");
     }
 
     /// A block that opens with a sentence's last word runs on from
