@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Write pages crafted against the column rethreader (segment::threads) to
-the directory given: hundreds of stories, finished or broken off, that all
-share words with one later block, behind a line of a million characters.
+"""Write pages crafted against the column rethreader (segment::threads) and
+the splicer (segment::splices) to the directory given: hundreds of stories,
+finished or broken off, that all share words with one later block, behind a
+line of a million characters; and 20,000 broken seams none of which reads on.
 Each must segment in about a second (`./x bench` times them); the finished
 stories' search once took 253 s on such a page.
 
@@ -41,6 +42,15 @@ def huge_broken_story(huge):
     return "\n".join(out)
 
 
+def broken_seams(n):
+    """One story of `n` full lines, each a block of its own broken off
+    mid-sentence, none reading on: every seam is searched for a splice."""
+    out = ["本报讯（记者 王五）" + rnd(20)]
+    for _ in range(n):
+        out += [rnd(20), ""]
+    return "\n".join(out)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -48,6 +58,7 @@ def main():
         "finished-stories.txt": stories_then_huge_line("。", 1_000_000),
         "broken-stories.txt": stories_then_huge_line("，", 1_000_000),
         "huge-broken-story.txt": huge_broken_story(1_000_000),
+        "broken-seams.txt": broken_seams(20_000),
     }
     for name, text in pages.items():
         with open(os.path.join(out, name), "w", encoding="utf-8") as f:
