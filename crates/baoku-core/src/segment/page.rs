@@ -27,10 +27,11 @@ use crate::text::{self, collapse_spaces, ends_sentence, is_han, is_space, visibl
 
 /// Segment one page. `source` is the page file name (it seeds the ids).
 ///
-/// With the `enrich` feature (as the CLI builds it) a column broken inside
-/// a dictionary word is also rejoined by jieba's dictionary
-/// (`segment::lexicon`); without it that one rule is off, so the same page
-/// may segment slightly differently. The core's own tests run with it.
+/// With the `enrich` feature (as the CLI builds it) jieba's dictionary also
+/// finds words across column breaks (`segment::lexicon`, read by `threads`
+/// and `splices`); without it only the page's own character pairs do, so
+/// the same page may segment slightly differently. The core's own tests
+/// run with it.
 pub fn segment_page(source: &str, text: &str, meta: &PageMeta) -> Vec<Article> {
     segment_page_report(source, text, meta).articles
 }
